@@ -1,0 +1,198 @@
+"""`thirdlink`: the command line for running the local Neo4j, the schema and the API.
+
+    thirdlink db start|stop|status [--instance NAME]
+    thirdlink migrate
+    thirdlink load-demo [--if-empty]
+    thirdlink load-synthetic --deputies N --seed S
+    thirdlink export-schema [FILE]
+    thirdlink serve [--host H] [--port P]
+    thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+from graph import server
+from graph.db import Database, DomainError, open_driver
+from graph.settings import Settings, from_env
+
+T = TypeVar("T")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _with_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with open_driver(settings) as driver:
+            return await work(Database(driver, settings.database))
+
+    return asyncio.run(main())
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    """A one-line progress display on stderr: `label: done/total (pct)`."""
+
+    def show(done: int, total: int) -> None:
+        pct = 100.0 * done / total if total else 100.0
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done:,}/{total:,} ({pct:5.1f}%)", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    if args.action == "start":
+        instance = server.start(args.instance, log=_say)
+        _say(f"Neo4j '{args.instance}' is ready at {instance.uri}")
+    elif args.action == "stop":
+        server.stop(args.instance, log=_say)
+    else:
+        info = server.status(args.instance)
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return 0 if info["answers"] else 3
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from graph import migrations
+
+    applied = _with_db(from_env(args.instance), lambda db: migrations.migrate(db, log=_say))
+    _say(f"Schema at version {migrations.latest_version()} (applied now: {applied or 'none'}).")
+    return 0
+
+
+def cmd_load_demo(args: argparse.Namespace) -> int:
+    from graph import demo, loading
+
+    async def work(db: Database) -> None:
+        if args.if_empty and not await loading.is_empty(db):
+            _say("The graph already holds data; demo data not loaded (--if-empty).")
+            return
+        stats = await loading.load_dataset(db, demo.demo_dataset(), progress=_progress("demo"))
+        _say(f"Demo data loaded: {stats.nodes:,} nodes, {stats.relationships:,} relationships.")
+
+    _with_db(from_env(args.instance), work)
+    return 0
+
+
+def cmd_load_synthetic(args: argparse.Namespace) -> int:
+    from graph import loading, synthetic
+
+    async def work(db: Database) -> None:
+        stats = await loading.load_dataset(
+            db,
+            synthetic.synthetic_dataset(deputies=args.deputies, seed=args.seed),
+            batch_size=args.batch_size,
+            progress=_progress("synthetic"),
+        )
+        rate = (stats.nodes + stats.relationships) / stats.seconds if stats.seconds else 0.0
+        _say(
+            f"Loaded {stats.nodes:,} nodes and {stats.relationships:,} relationships "
+            f"in {stats.seconds:.1f}s ({rate:,.0f} nodes+relationships/s)."
+        )
+
+    _with_db(from_env(args.instance), work)
+    return 0
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from schema import schema
+
+    text = schema.as_str() + "\n"
+    if args.file == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.file).write_text(text, encoding="utf-8")
+        _say(f"Wrote {args.file}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(instance=args.instance), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_setup_local(args: argparse.Namespace) -> int:
+    """What `make run` does before serving: a ready database with the demo data."""
+    import os
+
+    if not os.environ.get("NEO4J_URI"):
+        server.start(args.instance, log=_say)
+    cmd_migrate(args)
+    args.if_empty = True
+    return cmd_load_demo(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thirdlink", description=__doc__.splitlines()[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--instance",
+        default="dev",
+        help="local Neo4j instance name (ignored when NEO4J_URI is set; default: dev)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub_add = sub.add_parser
+
+    def add_parser(name: str, **kwargs: str) -> argparse.ArgumentParser:
+        return sub_add(name, parents=[common], **kwargs)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
+
+    db = sub.add_parser("db", help="start, stop or inspect the local Neo4j")
+    db.add_argument("action", choices=("start", "stop", "status"))
+    db.set_defaults(func=cmd_db)
+
+    sub.add_parser("migrate", help="apply schema migrations").set_defaults(func=cmd_migrate)
+
+    demo = sub.add_parser("load-demo", help="load the Zhucheng demo dataset (idempotent)")
+    demo.add_argument("--if-empty", action="store_true", help="only when the graph is empty")
+    demo.set_defaults(func=cmd_load_demo)
+
+    synth = sub.add_parser("load-synthetic", help="load a deterministic synthetic city")
+    synth.add_argument("--deputies", type=int, default=2000)
+    synth.add_argument("--seed", type=int, default=1)
+    synth.add_argument("--batch-size", type=int, default=5000)
+    synth.set_defaults(func=cmd_load_synthetic)
+
+    export = sub.add_parser("export-schema", help="write the GraphQL SDL (default schema.graphql)")
+    export.add_argument("file", nargs="?", default="schema.graphql")
+    export.set_defaults(func=cmd_export_schema)
+
+    serve = sub.add_parser("serve", help="serve the GraphQL API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
+
+    sub.add_parser(
+        "setup-local", help="start the local Neo4j, migrate, load demo data when empty"
+    ).set_defaults(func=cmd_setup_local)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (server.ServerError, DomainError) as exc:
+        _say(f"thirdlink: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""The one door to Neo4j: sessions, transactions, round-trip counting and error translation.
+
+Every query in graph/ goes through `Database.read`, `Database.write` or `run` inside
+`Database.transaction`, so driver errors become the project's own `DomainError`s here and each
+Cypher round trip is counted for the current request (tests and /metrics read the count).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import exceptions as nx
+from neo4j import time as ntime
+
+if TYPE_CHECKING:
+    from graph.settings import Settings
+
+T = TypeVar("T")
+
+
+class ErrorCode(enum.Enum):
+    NOT_FOUND = "NOT_FOUND"
+    DUPLICATE = "DUPLICATE"
+    INVALID = "INVALID"
+    CONFLICT = "CONFLICT"
+    FORBIDDEN = "FORBIDDEN"
+    UNAVAILABLE = "UNAVAILABLE"
+    TIMEOUT = "TIMEOUT"
+
+
+class DomainError(Exception):
+    """An expected failure, named for the user in Chinese and English.
+
+    `field` names the input at fault (e.g. "input.uscc"); `ids` the entities involved.
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        zh: str,
+        en: str,
+        *,
+        field: str | None = None,
+        ids: Sequence[str] = (),
+    ) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.code = code
+        self.zh = zh
+        self.en = en
+        self.field = field
+        self.ids = list(ids)
+
+    @property
+    def message(self) -> str:
+        return f"{self.zh} / {self.en}"
+
+
+def not_found(label: str, node_id: str, *, field: str | None = None) -> DomainError:
+    return DomainError(
+        ErrorCode.NOT_FOUND,
+        f"未找到{LABEL_ZH.get(label, label)}：{node_id}",
+        f"No {label} with id {node_id!r}",
+        field=field,
+        ids=[node_id],
+    )
+
+
+def invalid(field: str, zh: str, en: str) -> DomainError:
+    return DomainError(ErrorCode.INVALID, zh, en, field=field)
+
+
+# Chinese names of the labels, for messages users read.
+LABEL_ZH = {
+    "Congress": "人大",
+    "Committee": "专门委员会",
+    "DeputyGroup": "专业代表小组",
+    "Alliance": "产业联盟",
+    "Industry": "行业",
+    "Deputy": "代表",
+    "Enterprise": "企业",
+    "Unit": "承办单位",
+    "Activity": "视察调研活动",
+    "Proposal": "意见建议",
+}
+
+
+@dataclass
+class RoundTrips:
+    count: int = 0
+    queries: list[str] = field(default_factory=list)
+
+
+_round_trips: ContextVar[RoundTrips | None] = ContextVar("round_trips", default=None)
+
+
+@contextlib.contextmanager
+def count_round_trips() -> Iterator[RoundTrips]:
+    """Count the Cypher round trips made inside the block (per task/request)."""
+    counter = RoundTrips()
+    token = _round_trips.set(counter)
+    try:
+        yield counter
+    finally:
+        _round_trips.reset(token)
+
+
+def _count(query: str) -> None:
+    counter = _round_trips.get()
+    if counter is not None:
+        counter.count += 1
+        counter.queries.append(query.strip().splitlines()[0] if query.strip() else "")
+
+
+def native(value: Any) -> Any:
+    """Neo4j values → plain Python (dates, datetimes, nested lists and maps)."""
+    if isinstance(value, ntime.Date | ntime.DateTime | ntime.Time | ntime.Duration):
+        return value.to_native() if not isinstance(value, ntime.Duration) else value
+    if isinstance(value, list):
+        return [native(v) for v in value]
+    if isinstance(value, dict):
+        return {k: native(v) for k, v in value.items()}
+    return value
+
+
+def _translate(exc: Exception) -> DomainError:
+    if isinstance(exc, nx.ConstraintError):
+        return DomainError(
+            ErrorCode.DUPLICATE, "记录重复", f"Duplicate: {exc.message or exc}"
+        )
+    if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | OSError):
+        return DomainError(
+            ErrorCode.UNAVAILABLE,
+            "图数据库暂时不可用，请稍后重试",
+            "The graph database is unavailable; try again shortly",
+        )
+    if isinstance(exc, nx.Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
+        return DomainError(ErrorCode.TIMEOUT, "查询超时", "The query took too long and was stopped")
+    raise exc
+
+
+async def run(tx: AsyncManagedTransaction, query: str, **params: Any) -> list[dict[str, Any]]:
+    """Run one query inside a managed transaction; count it; return plain dict rows."""
+    _count(query)
+    result = await tx.run(query, params)
+    return [native(record.data()) for record in [r async for r in result]]
+
+
+class Database:
+    """A driver and the database name it talks to."""
+
+    def __init__(self, driver: AsyncDriver, database: str = "neo4j", timeout: float | None = None):
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+
+    async def _query(
+        self, query: str, params: Mapping[str, Any], routing: RoutingControl
+    ) -> list[dict[str, Any]]:
+        _count(query)
+        try:
+            records, _, _ = await self.driver.execute_query(
+                neo4j.Query(query, timeout=self.timeout),
+                dict(params),
+                database_=self.database,
+                routing_=routing,
+            )
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise _translate(exc) from exc
+        return [native(record.data()) for record in records]
+
+    async def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return await self._query(query, params, RoutingControl.READ)
+
+    async def write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return await self._query(query, params, RoutingControl.WRITE)
+
+    async def transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction (retried by the driver on transient errors);
+        a DomainError raised inside rolls everything back."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(_with_timeout(work, self.timeout))
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise _translate(exc) from exc
+
+    async def read_transaction(
+        self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]
+    ) -> T:
+        try:
+            async with self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                return await session.execute_read(_with_timeout(work, self.timeout))
+        except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+            raise _translate(exc) from exc
+
+
+def _with_timeout(
+    work: Callable[[AsyncManagedTransaction], Awaitable[T]], timeout: float | None
+) -> Callable[[AsyncManagedTransaction], Awaitable[T]]:
+    if timeout is None:
+        return work
+    return neo4j.unit_of_work(timeout=timeout)(work)
+
+
+def open_driver(settings: Settings) -> AsyncDriver:
+    """The async driver for `settings`. Server notifications (e.g. "label does not exist yet"
+    on an empty graph) are off: they are noise for an application."""
+    return neo4j.AsyncGraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password),
+        notifications_min_severity="OFF",
+    )

@@ -1,0 +1,95 @@
+"""Versioned, idempotent schema migrations, applied by `thirdlink migrate` (never at start-up).
+
+Each migration is a list of DDL statements that may safely run again (`IF NOT EXISTS`). The
+applied versions are recorded as (:Migration {version, name, appliedAt}) nodes.
+Later modules append migrations; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.db import Database
+from graph.model import LABELS, NAMED_LABELS
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+def _unique_ids() -> tuple[str, ...]:
+    return tuple(
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in LABELS
+    )
+
+
+def _sort_keys() -> tuple[str, ...]:
+    return tuple(
+        f"CREATE INDEX {label.lower()}_sort IF NOT EXISTS FOR (n:{label}) ON (n.sortKey)"
+        for label in NAMED_LABELS
+    )
+
+
+# The cjk analyzer indexes Chinese as overlapping bigrams, so 预制菜 matches 山东预制菜产业联盟.
+NAME_INDEX = "entity_names"
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "liaison graph: unique ids, industry codes and USCCs, pinyin sort keys, name search",
+        (
+            *_unique_ids(),
+            "CREATE CONSTRAINT industry_code IF NOT EXISTS "
+            "FOR (n:Industry) REQUIRE n.code IS UNIQUE",
+            "CREATE CONSTRAINT enterprise_uscc IF NOT EXISTS "
+            "FOR (n:Enterprise) REQUIRE n.uscc IS UNIQUE",
+            "CREATE CONSTRAINT migration_version IF NOT EXISTS "
+            "FOR (n:Migration) REQUIRE n.version IS UNIQUE",
+            *_sort_keys(),
+            f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS "
+            f"FOR (n:{'|'.join(NAMED_LABELS)}) ON EACH [n.name] "
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+        ),
+    ),
+)
+
+APPLIED_VERSIONS = """
+MATCH (m:Migration) RETURN m.version AS version ORDER BY version
+"""
+
+RECORD_MIGRATION = """
+MERGE (m:Migration {version: $version})
+ON CREATE SET m.name = $name, m.appliedAt = datetime()
+"""
+
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
+
+async def applied_versions(db: Database) -> list[int]:
+    return [row["version"] for row in await db.read(APPLIED_VERSIONS)]
+
+
+async def migrate(db: Database, log: Callable[[str], None] = print) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied now."""
+    done = set(await applied_versions(db))
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        log(f"Applying migration {migration.version}: {migration.name}")
+        for statement in migration.statements:
+            await db.write(statement)
+        await db.write(RECORD_MIGRATION, version=migration.version, name=migration.name)
+        applied.append(migration.version)
+    await db.write(AWAIT_INDEXES)
+    return applied
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version

@@ -1,0 +1,129 @@
+"""The graph model: the fixed allowlist of labels, properties and relationship types.
+
+Cypher in graph/ interpolates labels and relationship types only from these tables (never from
+user text); every value goes in as a $parameter. DOMAIN.md explains the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+# Every node: a stable string `id` (unique per label), `name` (Industry: also `code`),
+# `sortKey` (pinyin of the name, for the order Chinese users expect) and `source`.
+SOURCES = ("seed", "illustrative", "synthetic", "user")
+
+LABELS: dict[str, tuple[str, ...]] = {
+    # label: the properties a client may set, besides id/name/source
+    "Congress": ("level", "region"),
+    "Committee": ("kind",),
+    "DeputyGroup": ("description",),
+    "Alliance": ("scope",),
+    "Industry": ("code",),
+    "Deputy": ("category", "expertise", "gender"),
+    "Enterprise": ("uscc", "town"),
+    "Unit": ("kind",),
+    "Activity": ("kind", "title", "topic", "start", "end", "status", "summary"),
+    "Proposal": ("title", "summary", "raisedAt", "stage", "status", "satisfaction"),
+}
+
+# The labels that share the full-text name index and `search`.
+NAMED_LABELS = (
+    "Congress",
+    "Committee",
+    "DeputyGroup",
+    "Alliance",
+    "Industry",
+    "Deputy",
+    "Enterprise",
+    "Unit",
+)
+
+CONGRESS_LEVELS = ("NATIONAL", "PROVINCIAL", "CITY", "COUNTY", "TOWNSHIP")
+COMMITTEE_KINDS = ("SPECIAL", "WORKING")
+MEMBER_ROLES = ("CONVENER", "MEMBER")
+DEPUTY_CATEGORIES = ("PARTY_GOVERNMENT", "PROFESSIONAL", "ENTERPRISE", "FARMER", "OTHER")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relationship type between two labels (start)-[:type]->(end)."""
+
+    type: str
+    start: tuple[str, ...]
+    end: tuple[str, ...]
+    props: tuple[str, ...] = ()
+
+
+# Keyed by a name unique across the model (MEMBER_OF is used twice, with different ends).
+RELATIONS: dict[str, Relation] = {
+    "COMMITTEE_OF": Relation("COMMITTEE_OF", ("Committee",), ("Congress",)),
+    "GROUP_OF": Relation("GROUP_OF", ("DeputyGroup",), ("Congress",)),
+    "DEPUTY_OF": Relation("DEPUTY_OF", ("Deputy",), ("Congress",), ("level", "since")),
+    "PART_OF": Relation("PART_OF", ("Industry",), ("Industry",)),
+    "LIAISES_WITH": Relation("LIAISES_WITH", ("Committee",), ("DeputyGroup",), ("since",)),
+    "PARTNERS_WITH": Relation("PARTNERS_WITH", ("DeputyGroup",), ("Alliance",), ("since",)),
+    "GROUP_MEMBER": Relation("MEMBER_OF", ("Deputy",), ("DeputyGroup",), ("role",)),
+    "ALLIANCE_MEMBER": Relation("MEMBER_OF", ("Enterprise",), ("Alliance",), ("since",)),
+    "SITS_ON": Relation("SITS_ON", ("Deputy",), ("Committee",)),
+    "WORKS_AT": Relation("WORKS_AT", ("Deputy",), ("Enterprise",)),
+    "IN_INDUSTRY": Relation(
+        "IN_INDUSTRY",
+        ("DeputyGroup", "Alliance", "Enterprise", "Activity", "Proposal"),
+        ("Industry",),
+    ),
+    "CONTACTS": Relation("CONTACTS", ("Deputy",), ("Deputy",)),
+}
+
+# The relationship types of the liaison network, for traversals (network, paths).
+LIAISON_TYPES = (
+    "LIAISES_WITH",
+    "PARTNERS_WITH",
+    "MEMBER_OF",
+    "SITS_ON",
+    "WORKS_AT",
+    "IN_INDUSTRY",
+    "COMMITTEE_OF",
+    "GROUP_OF",
+    "DEPUTY_OF",
+    "CONTACTS",
+)
+
+MAX_NAME_LENGTH = 200
+INDUSTRY_CODE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")
+
+
+def sort_key(text: str | None) -> str:
+    """Pinyin sort key: 重庆 sorts under chong; latin and digits keep their place.
+
+    Each Chinese character becomes its toneless pinyin followed by a space, so 安 < 安徽 < 北京.
+    """
+    if not text:
+        return ""
+    return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))).lower()
+
+
+# Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from this
+# alphabet (no I, O, Z, S, V), the last a check character.
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def uscc_check_char(first17: str) -> str:
+    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return _USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def uscc_problem(code: str) -> str | None:
+    """None when `code` is a valid USCC, else what is wrong with it (English)."""
+    if len(code) != 18:
+        return f"must be 18 characters, got {len(code)}"
+    bad = [c for c in code if c not in _USCC_ALPHABET]
+    if bad:
+        return f"contains characters outside the USCC alphabet: {''.join(sorted(set(bad)))}"
+    expected = uscc_check_char(code[:17])
+    if code[17] != expected:
+        return f"wrong check character {code[17]!r} (expected {expected!r})"
+    return None

@@ -1,0 +1,43 @@
+"""Where the graph lives: NEO4J_URI and friends when given, else a local instance."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from graph import server
+
+
+@dataclass(frozen=True)
+class Settings:
+    uri: str
+    user: str
+    password: str
+    database: str
+    # The local instance name when we run Neo4j ourselves; None for an external server.
+    local_instance: str | None = None
+
+
+def from_env(instance: str | None = None) -> Settings:
+    """NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE win; otherwise the local instance
+    named by `instance` (default: THIRDLINK_INSTANCE or "dev")."""
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        return Settings(
+            uri=uri,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            database=database,
+        )
+    name = instance or os.environ.get("THIRDLINK_INSTANCE", "dev")
+    local = server.Instance(name)
+    if local.port is None or local.password is None:
+        raise server.ServerError(
+            f"本地 Neo4j '{name}' 尚未初始化。/ The local Neo4j '{name}' has never been started: "
+            f"run `thirdlink db start --instance {name}` (or set NEO4J_URI)."
+        )
+    return Settings(
+        uri=local.uri, user="neo4j", password=local.password, database=database,
+        local_instance=name,
+    )

@@ -1,0 +1,63 @@
+"""The test suite runs against a real Neo4j: NEO4J_URI when given, else a local instance
+("test", or THIRDLINK_TEST_INSTANCE) with its own data directory and port, started here and
+stopped at the end if this session started it. Each test starts from an empty graph (the
+schema, i.e. constraints, indexes and recorded migrations, stays)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from neo4j import Driver, GraphDatabase
+
+from graph import migrations, server
+from graph.db import Database, open_driver
+from graph.settings import Settings, from_env
+
+WIPE = "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Iterator[Settings]:
+    instance = os.environ.get("THIRDLINK_TEST_INSTANCE", "test")
+    started_here = False
+    if not os.environ.get("NEO4J_URI"):
+        started_here = not server.is_running(server.Instance(instance))
+        server.start(instance, log=lambda _: None)
+    settings = from_env(instance)
+    with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver:
+        import asyncio
+
+        async def _migrate() -> None:
+            async with open_driver(settings) as adriver:
+                await migrations.migrate(Database(adriver, settings.database), log=lambda _: None)
+
+        asyncio.run(_migrate())
+        driver.verify_connectivity()
+    yield settings
+    if started_here and not os.environ.get("THIRDLINK_KEEP_TEST_DB"):
+        server.stop(instance, log=lambda _: None)
+
+
+@pytest.fixture(scope="session")
+def sync_driver(neo4j_settings: Settings) -> Iterator[Driver]:
+    with GraphDatabase.driver(
+        neo4j_settings.uri, auth=(neo4j_settings.user, neo4j_settings.password)
+    ) as driver:
+        yield driver
+
+
+@pytest.fixture
+def clean_graph(sync_driver: Driver, neo4j_settings: Settings) -> Driver:
+    """An empty graph (schema kept) for this test."""
+    with sync_driver.session(database=neo4j_settings.database) as session:
+        session.run(WIPE).consume()
+    return sync_driver
+
+
+@pytest.fixture
+async def db(clean_graph: Driver, neo4j_settings: Settings) -> AsyncIterator[Database]:
+    """An async Database on an empty graph, bound to this test's event loop."""
+    async with open_driver(neo4j_settings) as driver:
+        yield Database(driver, neo4j_settings.database)
