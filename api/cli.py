@@ -1,12 +1,12 @@
 """`thirdlink`: the command line for running the local Neo4j, the schema and the API.
 
-    thirdlink db start|stop|status [--instance NAME]
-    thirdlink migrate
-    thirdlink load-demo [--if-empty]
-    thirdlink load-synthetic --deputies N --seed S
-    thirdlink export-schema [FILE]
-    thirdlink serve [--host H] [--port P]
-    thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
+thirdlink db start|stop|status [--instance NAME]
+thirdlink migrate
+thirdlink load-demo [--if-empty]
+thirdlink load-synthetic --deputies N --seed S
+thirdlink export-schema [FILE]
+thirdlink serve [--host H] [--port P]
+thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
 """
 
 from __future__ import annotations

@@ -72,10 +72,6 @@ def not_found(label: str, node_id: str, *, field: str | None = None) -> DomainEr
     )
 
 
-def invalid(field: str, zh: str, en: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID, zh, en, field=field)
-
-
 # Chinese names of the labels, for messages users read.
 LABEL_ZH = {
     "Congress": "人大",
@@ -131,9 +127,7 @@ def native(value: Any) -> Any:
 
 def _translate(exc: Exception) -> DomainError:
     if isinstance(exc, nx.ConstraintError):
-        return DomainError(
-            ErrorCode.DUPLICATE, "记录重复", f"Duplicate: {exc.message or exc}"
-        )
+        return DomainError(ErrorCode.DUPLICATE, "记录重复", f"Duplicate: {exc.message or exc}")
     if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | OSError):
         return DomainError(
             ErrorCode.UNAVAILABLE,
@@ -190,9 +184,7 @@ class Database:
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise _translate(exc) from exc
 
-    async def read_transaction(
-        self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]
-    ) -> T:
+    async def read_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         try:
             async with self.driver.session(
                 database=self.database, default_access_mode=neo4j.READ_ACCESS

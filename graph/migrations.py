@@ -23,8 +23,7 @@ class Migration:
 
 def _unique_ids() -> tuple[str, ...]:
     return tuple(
-        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
-        f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for label in LABELS
     )
 

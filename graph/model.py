@@ -102,7 +102,8 @@ def sort_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))).lower()
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    return " ".join(p.strip() for p in parts if p.strip()).lower()
 
 
 # Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from this

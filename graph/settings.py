@@ -38,6 +38,9 @@ def from_env(instance: str | None = None) -> Settings:
             f"run `thirdlink db start --instance {name}` (or set NEO4J_URI)."
         )
     return Settings(
-        uri=local.uri, user="neo4j", password=local.password, database=database,
+        uri=local.uri,
+        user="neo4j",
+        password=local.password,
+        database=database,
         local_instance=name,
     )

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from neo4j import Driver, GraphDatabase
+from starlette.testclient import TestClient
 
 from graph import migrations, server
 from graph.db import Database, open_driver
@@ -61,3 +63,36 @@ async def db(clean_graph: Driver, neo4j_settings: Settings) -> AsyncIterator[Dat
     """An async Database on an empty graph, bound to this test's event loop."""
     async with open_driver(neo4j_settings) as driver:
         yield Database(driver, neo4j_settings.database)
+
+
+class GraphQLClient:
+    """POSTs GraphQL to the real app (real Neo4j behind it); returns the decoded response."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.http = client
+        self.last_round_trips = 0
+
+    def post(self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        response = self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, **kwargs
+        )
+        self.last_round_trips = int(response.headers.get("x-cypher-round-trips", "0"))
+        return response
+
+    def __call__(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Run an operation that must succeed; return its `data`."""
+        response = self.post(query, variables)
+        body = response.json()
+        assert response.status_code == 200, body
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+@pytest.fixture
+def api(clean_graph: Driver, neo4j_settings: Settings) -> Iterator[GraphQLClient]:
+    """The HTTP app on an empty graph."""
+    from api.app import create_app
+
+    with TestClient(create_app(neo4j_settings)) as client:
+        yield GraphQLClient(client)

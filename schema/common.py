@@ -1,0 +1,215 @@
+"""Pieces every domain's schema shares: connections and cursors, global ids, mutation errors.
+
+Every list in the API is a Relay-style connection (`first` ≤ 100, `after`, `pageInfo`,
+`totalCount`). Top-level lists page in Cypher; relationship lists come whole from a DataLoader
+(one round trip for all parents) and are sliced here.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Annotated, Any, Generic, TypeVar
+
+import strawberry
+from strawberry import relay
+
+from graph.db import DomainError, ErrorCode
+from graph.queries import MAX_PAGE, Page, Row, check_page
+
+T = TypeVar("T")
+
+DEFAULT_PAGE = 20
+
+
+@strawberry.type(description="Where a page of a connection sits in the whole list.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="More items follow this page.")
+    has_previous_page: bool = strawberry.field(description="Items precede this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first item.")
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the last item; pass as `after`."
+    )
+
+
+@strawberry.type(description="One item of a connection, with the relationship's own properties.")
+class Edge(Generic[T]):
+    cursor: str = strawberry.field(description="Opaque position of this item.")
+    node: T = strawberry.field(description="The item.")
+    role: str | None = strawberry.field(
+        default=None, description="Role on the relationship (e.g. CONVENER, MEMBER), if any."
+    )
+    since: datetime.date | None = strawberry.field(
+        default=None, description="Since when the relationship holds, if known."
+    )
+    level: str | None = strawberry.field(
+        default=None, description="Congress level of a deputy's seat (DEPUTY_OF), if any."
+    )
+
+
+@strawberry.type(description="A page of a list, Relay style.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page, with cursors.")
+    page_info: PageInfo = strawberry.field(description="Paging information.")
+    total_count: int = strawberry.field(description="How many items the whole list holds.")
+
+    @strawberry.field(description="The items of this page, without cursors.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.b64encode(f"offset:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset just after `cursor` (0 for none); INVALID for a cursor we did not issue."""
+    if cursor is None:
+        return 0
+    try:
+        kind, _, number = base64.b64decode(cursor.encode(), validate=True).decode().partition(":")
+        if kind != "offset":
+            raise ValueError(kind)
+        return int(number) + 1
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DomainError(
+            ErrorCode.INVALID, "分页游标无效", f"Invalid cursor {cursor!r}", field="after"
+        ) from exc
+
+
+def page_args(first: int | None, after: str | None) -> tuple[int, int]:
+    size = DEFAULT_PAGE if first is None else first
+    offset = decode_cursor(after)
+    check_page(size, offset)
+    return size, offset
+
+
+def _edge(node: Any, offset: int, rel: Row | None) -> Edge[Any]:
+    rel = rel or {}
+    return Edge(
+        cursor=encode_cursor(offset),
+        node=node,
+        role=rel.get("role"),
+        since=rel.get("since"),
+        level=rel.get("level"),
+    )
+
+
+def connection_from_page(page: Page, offset: int, make: Callable[[Row], T]) -> Connection[T]:
+    edges = [_edge(make(row), offset + i, None) for i, row in enumerate(page.rows)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=offset + len(edges) < page.total,
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=page.total,
+    )
+
+
+def connection_from_rows(
+    rows: Sequence[Row], first: int | None, after: str | None, make: Callable[[Row], T]
+) -> Connection[T]:
+    """Slice a whole list (from a DataLoader) into a page. Rows may carry "rel" properties."""
+    size, offset = page_args(first, after)
+    window = rows[offset : offset + size]
+    edges = [_edge(make(row), offset + i, row.get("rel")) for i, row in enumerate(window)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=offset + len(edges) < len(rows),
+            has_previous_page=offset > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=len(rows),
+    )
+
+
+First = Annotated[
+    int | None,
+    strawberry.argument(description=f"Page size, at most {MAX_PAGE} (default {DEFAULT_PAGE})."),
+]
+After = Annotated[str | None, strawberry.argument(description="Return items after this cursor.")]
+
+
+def decode_id(value: relay.GlobalID | str, expected: str | Sequence[str], field: str) -> str:
+    """The database id inside a global id, checking its type; INVALID names the field."""
+    kinds = (expected,) if isinstance(expected, str) else tuple(expected)
+    try:
+        gid = value if isinstance(value, relay.GlobalID) else relay.GlobalID.from_id(value)
+    except Exception as exc:  # strawberry raises several kinds for malformed ids
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"{field} 不是有效的 ID",
+            f"`{field}` is not a valid global id: {value!r}",
+            field=field,
+        ) from exc
+    if gid.type_name not in kinds:
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"{field} 应为{'/'.join(kinds)}的 ID，收到的是 {gid.type_name} 的 ID",
+            f"`{field}` must be the id of a {' or '.join(kinds)}, got a {gid.type_name} id",
+            field=field,
+        )
+    return gid.node_id
+
+
+def decode_any_id(
+    value: relay.GlobalID | str, field: str, allowed: Sequence[str]
+) -> tuple[str, str]:
+    """(label, id) of a global id of any allowed type."""
+    try:
+        gid = value if isinstance(value, relay.GlobalID) else relay.GlobalID.from_id(value)
+    except Exception as exc:
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"{field} 不是有效的 ID",
+            f"`{field}` is not a valid global id",
+            field=field,
+        ) from exc
+    decode_id(gid, allowed, field)
+    return gid.type_name, gid.node_id
+
+
+def global_id(label: str, node_id: str) -> relay.GlobalID:
+    return relay.GlobalID(type_name=label, node_id=node_id)
+
+
+ErrorCodeEnum = strawberry.enum(
+    ErrorCode, name="ErrorCode", description="Kinds of expected failure."
+)
+
+
+@strawberry.type(description="Why a mutation did nothing. Messages are in Chinese and English.")
+class MutationError:
+    code: ErrorCodeEnum = strawberry.field(description="NOT_FOUND, DUPLICATE, INVALID, CONFLICT …")  # type: ignore[valid-type]
+    field: str | None = strawberry.field(description="The input field at fault, if one is.")
+    message: str = strawberry.field(description="中文 / English.")
+    message_zh: str = strawberry.field(description="The message in Chinese.")
+    message_en: str = strawberry.field(description="The message in English.")
+    ids: list[str] = strawberry.field(description="Database ids of the records involved.")
+
+    @classmethod
+    def from_error(cls, error: DomainError) -> MutationError:
+        return cls(
+            code=error.code,
+            field=error.field,
+            message=error.message,
+            message_zh=error.zh,
+            message_en=error.en,
+            ids=error.ids,
+        )
+
+
+async def attempt(work: Awaitable[T]) -> tuple[T | None, list[MutationError]]:
+    """Await a graph/ write; expected failures become `errors` instead of exceptions."""
+    try:
+        return await work, []
+    except DomainError as error:
+        if error.code in (ErrorCode.UNAVAILABLE, ErrorCode.TIMEOUT, ErrorCode.FORBIDDEN):
+            raise
+        return None, [MutationError.from_error(error)]

@@ -1,0 +1,73 @@
+"""The typed per-request context: the database and the request's DataLoaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from graph import queries
+from graph.db import Database
+from graph.queries import Direction, Row
+
+
+class Loaders:
+    """DataLoaders created afresh for each request, so batching never leaks across requests.
+
+    `node(label)` loads nodes by id (NodesByIdLoader); `neighbours(...)` loads, for many ids at
+    once, their neighbours along one relationship (e.g. GroupsByCommittee is
+    neighbours("LIAISES_WITH", "Committee", "DeputyGroup", OUT)). Domains add their own loaders
+    as attributes.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._nodes: dict[str, DataLoader[str, Row | None]] = {}
+        self._neighbours: dict[tuple[str, str, str, Direction], DataLoader[str, list[Row]]] = {}
+        self.extra: dict[str, DataLoader[Any, Any]] = {}
+
+    def node(self, label: str) -> DataLoader[str, Row | None]:
+        if label not in self._nodes:
+
+            async def load(ids: list[str]) -> list[Row | None]:
+                return await queries.nodes_by_id(self.db, label, ids)
+
+            self._nodes[label] = DataLoader(load_fn=load)
+        return self._nodes[label]
+
+    def neighbours(
+        self, rel_key: str, start: str, end: str, direction: Direction = Direction.OUT
+    ) -> DataLoader[str, list[Row]]:
+        key = (rel_key, start, end, direction)
+        if key not in self._neighbours:
+
+            async def load(ids: list[str]) -> list[list[Row]]:
+                return await queries.neighbours(self.db, rel_key, start, end, direction, ids)
+
+            self._neighbours[key] = DataLoader(load_fn=load)
+        return self._neighbours[key]
+
+    def clear(self) -> None:
+        """After a mutation: what this request loaded before may be stale."""
+        for node_loader in self._nodes.values():
+            node_loader.clear_all()
+        for neighbour_loader in self._neighbours.values():
+            neighbour_loader.clear_all()
+        for extra_loader in self.extra.values():
+            extra_loader.clear_all()
+
+
+@dataclass
+class Context:
+    db: Database
+    loaders: Loaders
+    request: Any = None
+    response: Any = None
+    # Set by the API's auth layer; read by permission checks.
+    viewer: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+Info = strawberry.Info[Context, None]

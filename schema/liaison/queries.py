@@ -1,0 +1,335 @@
+"""Queries of the liaison graph: lists with filters, search, networks, paths, coverage gaps."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import strawberry
+from strawberry import relay
+
+from graph import liaison, validate
+from graph.liaison import ListFilter
+from graph.queries import Row
+from schema.common import (
+    After,
+    Connection,
+    First,
+    connection_from_page,
+    connection_from_rows,
+    decode_any_id,
+    decode_id,
+    global_id,
+    page_args,
+)
+from schema.context import Info
+from schema.liaison.types import (
+    TYPES,
+    Alliance,
+    Committee,
+    Congress,
+    Deputy,
+    DeputyGroup,
+    Enterprise,
+    Industry,
+    LiaisonNode,
+)
+
+
+@strawberry.input(description="Filters shared by the lists; all optional, combined with AND.")
+class ListFilterInput:
+    name_contains: str | None = strawberry.field(
+        default=None, description="Name contains this text (case-insensitive)."
+    )
+    industry_code: str | None = strawberry.field(
+        default=None, description="GB/T 4754 code; includes its whole sub-tree (C includes C36)."
+    )
+    congress_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="Only what belongs to this congress."
+    )
+
+    def to_filter(self) -> ListFilter:
+        return ListFilter(
+            name_contains=self.name_contains,
+            industry_code=validate.industry_code(self.industry_code, "filter.industryCode")
+            if self.industry_code
+            else None,
+            congress_id=decode_id(self.congress_id, "Congress", "filter.congressId")
+            if self.congress_id
+            else None,
+        )
+
+
+async def _list(
+    info: Info,
+    kind: type[LiaisonNode],
+    filter: ListFilterInput | None,
+    first: int | None,
+    after: str | None,
+) -> Connection[LiaisonNode]:
+    size, offset = page_args(first, after)
+    page = await liaison.list_nodes(
+        info.context.db,
+        kind.LABEL,
+        (filter or ListFilterInput()).to_filter(),
+        first=size,
+        offset=offset,
+    )
+    return connection_from_page(page, offset, kind.from_row)
+
+
+@strawberry.enum(description="Kinds of entity that `search` can return.")
+class EntityType(enum.Enum):
+    CONGRESS = "Congress"
+    COMMITTEE = "Committee"
+    DEPUTY_GROUP = "DeputyGroup"
+    ALLIANCE = "Alliance"
+    INDUSTRY = "Industry"
+    DEPUTY = "Deputy"
+    ENTERPRISE = "Enterprise"
+
+
+@strawberry.type(description="One search result.")
+class SearchHit:
+    node: relay.Node = strawberry.field(description="The entity found.")
+    rank: int = strawberry.field(
+        description="3 exact name, 2 name starts with the text, 1 contains it, 0 word match."
+    )
+    score: float = strawberry.field(description="Full-text relevance (higher is better).")
+
+
+@strawberry.type(description="A node of a drawable graph.")
+class GraphNode:
+    id: relay.GlobalID = strawberry.field(description="Global id; use with node(id).")
+    label: str = strawberry.field(description="Committee, DeputyGroup, Deputy …")
+    name: str = strawberry.field(description="Display name.")
+
+    @classmethod
+    def from_graph(cls, node: liaison.GraphNode) -> GraphNode:
+        return cls(id=global_id(node.label, node.id), label=node.label, name=node.name)
+
+
+@strawberry.type(description="An edge of a drawable graph, from source to target.")
+class GraphEdge:
+    id: str = strawberry.field(description="Stable edge id: TYPE:sourceId:targetId.")
+    type: str = strawberry.field(description="LIAISES_WITH, PARTNERS_WITH, MEMBER_OF …")
+    source: relay.GlobalID = strawberry.field(description="Global id of the start node.")
+    target: relay.GlobalID = strawberry.field(description="Global id of the end node.")
+    role: str | None = strawberry.field(description="Role on the relationship, if any.")
+    since: datetime.date | None = strawberry.field(description="Since when, if known.")
+
+    @classmethod
+    def from_graph(cls, edge: liaison.GraphEdge) -> GraphEdge:
+        source = global_id(edge.source.label, edge.source.id)
+        target = global_id(edge.target.label, edge.target.id)
+        return cls(
+            id=f"{edge.type}:{source}:{target}",
+            type=edge.type,
+            source=source,
+            target=target,
+            role=edge.properties.get("role"),
+            since=edge.properties.get("since"),
+        )
+
+
+@strawberry.type(description="Nodes and edges, ready to draw.")
+class LiaisonGraph:
+    nodes: list[GraphNode] = strawberry.field(description="The nodes.")
+    edges: list[GraphEdge] = strawberry.field(description="The edges between them.")
+
+    @classmethod
+    def from_graph(cls, network: liaison.Network) -> LiaisonGraph:
+        return cls(
+            nodes=[GraphNode.from_graph(n) for n in network.nodes],
+            edges=[GraphEdge.from_graph(e) for e in network.edges],
+        )
+
+
+@strawberry.type(description="Where the third link has holes.")
+class CoverageGaps:
+    _gaps: strawberry.Private[liaison.CoverageGaps]
+
+    @strawberry.field(description="Industries with deputy groups but no committee liaison.")
+    def industries_without_committee(
+        self, first: First = None, after: After = None
+    ) -> Connection[Industry]:
+        return connection_from_rows(
+            self._gaps.industries_without_committee, first, after, Industry.from_row
+        )
+
+    @strawberry.field(description="Industries with enterprises or alliances but no group.")
+    def industries_without_group(
+        self, first: First = None, after: After = None
+    ) -> Connection[Industry]:
+        return connection_from_rows(
+            self._gaps.industries_without_group, first, after, Industry.from_row
+        )
+
+    @strawberry.field(description="Groups no committee liaises with.")
+    def groups_without_committee(
+        self, first: First = None, after: After = None
+    ) -> Connection[DeputyGroup]:
+        return connection_from_rows(
+            self._gaps.groups_without_committee, first, after, DeputyGroup.from_row
+        )
+
+    @strawberry.field(description="Groups without a partner alliance.")
+    def groups_without_alliance(
+        self, first: First = None, after: After = None
+    ) -> Connection[DeputyGroup]:
+        return connection_from_rows(
+            self._gaps.groups_without_alliance, first, after, DeputyGroup.from_row
+        )
+
+    @strawberry.field(description="Alliances no group partners with.")
+    def alliances_without_group(
+        self, first: First = None, after: After = None
+    ) -> Connection[Alliance]:
+        return connection_from_rows(
+            self._gaps.alliances_without_group, first, after, Alliance.from_row
+        )
+
+    @strawberry.field(description="Groups without a convener.")
+    def groups_without_convener(
+        self, first: First = None, after: After = None
+    ) -> Connection[DeputyGroup]:
+        return connection_from_rows(
+            self._gaps.groups_without_convener, first, after, DeputyGroup.from_row
+        )
+
+
+def _hit(row: liaison.SearchHit) -> SearchHit:
+    node: Row = row.node
+    return SearchHit(node=TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
+
+
+@strawberry.type
+class LiaisonQuery:
+    node: relay.Node | None = relay.node(description="Any entity by its global id.")
+    nodes: list[relay.Node | None] = relay.node(description="Entities by global ids, in order.")
+
+    @strawberry.field(description="Congresses, in pinyin order.")
+    async def congresses(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Congress]:
+        return await _list(info, Congress, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="Committees, in pinyin order.")
+    async def committees(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Committee]:
+        return await _list(info, Committee, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="Professional deputy groups, in pinyin order.")
+    async def deputy_groups(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[DeputyGroup]:
+        return await _list(info, DeputyGroup, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="Industry alliances, in pinyin order.")
+    async def alliances(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Alliance]:
+        return await _list(info, Alliance, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="Deputies, in pinyin order.")
+    async def deputies(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Deputy]:
+        return await _list(info, Deputy, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="Enterprises, in pinyin order.")
+    async def enterprises(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Enterprise]:
+        return await _list(info, Enterprise, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="Industries (GB/T 4754), in pinyin order.")
+    async def industries(
+        self,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Industry]:
+        return await _list(info, Industry, filter, first, after)  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="Search all names; Chinese substrings match (even one character). "
+        "Best matches first."
+    )
+    async def search(
+        self,
+        info: Info,
+        text: str,
+        types: list[EntityType] | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[SearchHit]:
+        size, offset = page_args(first, after)
+        total, hits = await liaison.search(
+            info.context.db,
+            text,
+            labels=[t.value for t in types] if types else None,
+            first=size,
+            offset=offset,
+        )
+        from graph.queries import Page
+
+        return connection_from_page(
+            Page(total, [{"hit": h} for h in hits]), offset, lambda row: _hit(row["hit"])
+        )
+
+    @strawberry.field(
+        description="What a committee reaches through the third link within `depth` steps "
+        "(groups, their alliances and members, enterprises, employers), as nodes and edges."
+    )
+    async def liaison_network(
+        self, info: Info, committee_id: relay.GlobalID, depth: int = 3
+    ) -> LiaisonGraph:
+        network = await liaison.liaison_network(
+            info.context.db, decode_id(committee_id, "Committee", "committeeId"), depth
+        )
+        return LiaisonGraph.from_graph(network)
+
+    @strawberry.field(
+        description="The shortest paths between two entities through the liaison system "
+        "(at most 10, each as nodes and edges in order)."
+    )
+    async def liaison_paths(
+        self, info: Info, from_id: relay.GlobalID, to_id: relay.GlobalID, max_hops: int = 6
+    ) -> list[LiaisonGraph]:
+        from_label, from_key = decode_any_id(from_id, "fromId", list(TYPES))
+        to_label, to_key = decode_any_id(to_id, "toId", list(TYPES))
+        paths = await liaison.liaison_paths(
+            info.context.db, from_label, from_key, to_label, to_key, max_hops
+        )
+        return [LiaisonGraph.from_graph(p) for p in paths]
+
+    @strawberry.field(description="Industries, groups and alliances the third link misses.")
+    async def coverage_gaps(self, info: Info) -> CoverageGaps:
+        return CoverageGaps(_gaps=await liaison.coverage_gaps(info.context.db))

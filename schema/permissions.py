@@ -1,0 +1,60 @@
+"""Who may do what. Every mutation declares one of these permissions; a test walks the schema
+and fails for a mutation that declares none.
+
+Roles: VIEWER reads; PLANNER also plans trips; CLERK also handles suggestions and units;
+ADMIN may do everything, including changing the liaison structure itself and tokens.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from strawberry.permission import BasePermission
+
+from graph.db import ErrorCode
+
+
+class Role(enum.Enum):
+    VIEWER = "VIEWER"
+    PLANNER = "PLANNER"
+    CLERK = "CLERK"
+    ADMIN = "ADMIN"
+
+
+class Permission(enum.Enum):
+    READ = frozenset({Role.VIEWER, Role.PLANNER, Role.CLERK, Role.ADMIN})
+    PLAN_TRIPS = frozenset({Role.PLANNER, Role.ADMIN})
+    HANDLE_PROPOSALS = frozenset({Role.CLERK, Role.ADMIN})
+    EDIT_STRUCTURE = frozenset({Role.ADMIN})
+    MANAGE_TOKENS = frozenset({Role.ADMIN})
+
+
+def viewer_role(info: Any) -> Role | None:
+    viewer = getattr(info.context, "viewer", None)
+    role = getattr(viewer, "role", None)
+    return role if isinstance(role, Role) else None
+
+
+def _make(permission: Permission) -> type[BasePermission]:
+    class Requires(BasePermission):
+        message = (
+            f"无权执行此操作（需要 {'/'.join(sorted(r.value for r in permission.value))} 角色）"
+            f" / Forbidden: this needs the role "
+            f"{' or '.join(sorted(r.value for r in permission.value))}"
+        )
+        error_extensions = {"code": ErrorCode.FORBIDDEN.value}  # noqa: RUF012
+        required = permission
+
+        def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+            return viewer_role(info) in permission.value
+
+    Requires.__name__ = f"Requires{permission.name.title().replace('_', '')}"
+    return Requires
+
+
+CAN_READ = _make(Permission.READ)
+CAN_PLAN_TRIPS = _make(Permission.PLAN_TRIPS)
+CAN_HANDLE_PROPOSALS = _make(Permission.HANDLE_PROPOSALS)
+CAN_EDIT_STRUCTURE = _make(Permission.EDIT_STRUCTURE)
+CAN_MANAGE_TOKENS = _make(Permission.MANAGE_TOKENS)
