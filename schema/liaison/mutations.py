@@ -118,10 +118,10 @@ class CreateCongressInput:
 
 @strawberry.input(description="Changes to a congress; omitted fields stay.")
 class UpdateCongressInput:
-    id: relay.GlobalID
-    name: str | None = None
-    level: CongressLevel | None = None
-    region: str | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    level: CongressLevel | None = strawberry.field(default=None, description="New level.")
+    region: str | None = strawberry.field(default=None, description="New region.")
 
 
 @strawberry.input(description="A new committee of a congress.")
@@ -133,9 +133,9 @@ class CreateCommitteeInput:
 
 @strawberry.input(description="Changes to a committee; omitted fields stay.")
 class UpdateCommitteeInput:
-    id: relay.GlobalID
-    name: str | None = None
-    kind: CommitteeKind | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    kind: CommitteeKind | None = strawberry.field(default=None, description="New kind.")
 
 
 @strawberry.input(description="A new professional deputy group of a congress.")
@@ -147,9 +147,9 @@ class CreateDeputyGroupInput:
 
 @strawberry.input(description="Changes to a deputy group; omitted fields stay.")
 class UpdateDeputyGroupInput:
-    id: relay.GlobalID
-    name: str | None = None
-    description: str | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    description: str | None = strawberry.field(default=None, description="New description.")
 
 
 @strawberry.input(description="A new industry alliance.")
@@ -160,9 +160,9 @@ class CreateAllianceInput:
 
 @strawberry.input(description="Changes to an alliance; omitted fields stay.")
 class UpdateAllianceInput:
-    id: relay.GlobalID
-    name: str | None = None
-    scope: str | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    scope: str | None = strawberry.field(default=None, description="New scope.")
 
 
 @strawberry.input(description="A new industry of GB/T 4754.")
@@ -174,8 +174,8 @@ class CreateIndustryInput:
 
 @strawberry.input(description="Changes to an industry (the code cannot change).")
 class UpdateIndustryInput:
-    id: relay.GlobalID
-    name: str | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
 
 
 @strawberry.input(description="A new deputy, seated in a congress.")
@@ -190,11 +190,11 @@ class CreateDeputyInput:
 
 @strawberry.input(description="Changes to a deputy; omitted fields stay.")
 class UpdateDeputyInput:
-    id: relay.GlobalID
-    name: str | None = None
-    category: DeputyCategory | None = None
-    expertise: str | None = None
-    gender: str | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    category: DeputyCategory | None = strawberry.field(default=None, description="New category.")
+    expertise: str | None = strawberry.field(default=None, description="New expertise.")
+    gender: str | None = strawberry.field(default=None, description="New gender.")
 
 
 @strawberry.input(description="A new enterprise.")
@@ -208,10 +208,10 @@ class CreateEnterpriseInput:
 
 @strawberry.input(description="Changes to an enterprise; omitted fields stay.")
 class UpdateEnterpriseInput:
-    id: relay.GlobalID
-    name: str | None = None
-    uscc: str | None = None
-    town: str | None = None
+    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    uscc: str | None = strawberry.field(default=None, description="New unified social credit code (check character verified).")
+    town: str | None = strawberry.field(default=None, description="New town or district.")
 
 
 def _congress_level_link(congress_id: str, since: datetime.date | None) -> Link:
