@@ -26,6 +26,8 @@ def present(error: GraphQLError) -> None:
     extensions = dict(error.extensions or {})
     if original is None:
         # Parse and validation errors, limits (depth, aliases, tokens), permission refusals.
+        if error.message.startswith("Syntax Error"):
+            extensions.setdefault("code", "GRAPHQL_PARSE_FAILED")
         extensions.setdefault("code", "GRAPHQL_VALIDATION_FAILED" if not error.path else "ERROR")
     elif isinstance(original, DomainError):
         extensions.update(
