@@ -287,31 +287,39 @@ def start(
             raise ServerError(f"Could not set the initial password:\n{proc.stdout}{proc.stderr}")
 
     log(f"Starting Neo4j {neo4j_version()} '{name}' on 127.0.0.1:{port} …")
-    with open(instance.console_log, "ab") as console:
-        child = subprocess.Popen(
-            [
-                java,
-                *JVM_FLAGS,
-                "-cp",
-                classpath,
-                MAIN_CLASS,
-                f"--home-dir={instance.home}",
-                f"--config-dir={instance.conf_dir}",
-            ],
-            stdout=console,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            cwd=instance.home,
-            start_new_session=True,
-        )
-    instance.pid_file.write_text(str(child.pid), encoding="utf-8")
+    # Detach through a shell (`… &`, then `echo $!`): the server outlives this process (Ctrl-C
+    # on the API leaves the database running) and no child handle is left behind here.
+    command = [
+        java,
+        *JVM_FLAGS,
+        "-cp",
+        classpath,
+        MAIN_CLASS,
+        f"--home-dir={instance.home}",
+        f"--config-dir={instance.conf_dir}",
+    ]
+    launcher = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'exec 0</dev/null; "$@" >>"$THIRDLINK_CONSOLE_LOG" 2>&1 & echo $!',
+            "thirdlink-neo4j",
+            *command,
+        ],
+        capture_output=True,
+        text=True,
+        env={**env, "THIRDLINK_CONSOLE_LOG": str(instance.console_log)},
+        cwd=instance.home,
+        start_new_session=True,
+        check=True,
+    )
+    instance.pid_file.write_text(launcher.stdout.strip(), encoding="utf-8")
 
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
-        if child.poll() is not None:
+        if _pid(instance) is None:
             raise ServerError(
-                f"Neo4j '{name}' exited with code {child.returncode} while starting. "
+                f"Neo4j '{name}' exited while starting. "
                 f"Last lines of {instance.console_log} and logs/neo4j.log:\n{_log_tail(instance)}"
             )
         if bolt_answers(instance):
