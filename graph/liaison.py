@@ -9,6 +9,8 @@ check raises a DomainError and nothing is written.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 import uuid
 from collections.abc import Mapping, Sequence
@@ -210,32 +212,32 @@ class GraphEdge:
 # on it; a group's alliances and members; an alliance's enterprises; a deputy's employer.
 # Congresses and industries are hubs that would join everything to everything, so they are
 # not crossed.
-NETWORK_STEP = """
+_STEPS = (
+    ("Committee", "-[r:LIAISES_WITH]->(:DeputyGroup)"),
+    ("Committee", "<-[r:SITS_ON]-(:Deputy)"),
+    ("DeputyGroup", "-[r:PARTNERS_WITH]->(:Alliance)"),
+    ("DeputyGroup", "<-[r:MEMBER_OF]-(:Deputy)"),
+    ("Alliance", "<-[r:MEMBER_OF]-(:Enterprise)"),
+    ("Deputy", "-[r:WORKS_AT]->(:Enterprise)"),
+)
+# Each branch matches its start by label and id, so the frontier is found through the unique
+# id indexes rather than by scanning every node for its id.
+_STEP_BRANCHES = "\n  UNION\n".join(
+    f"  MATCH (a:{label} {{id: key.id}}){pattern} WHERE key.label = '{label}' RETURN r"
+    for label, pattern in _STEPS
+)
+NETWORK_STEP = f"""
 UNWIND $frontier AS key
-MATCH (a {id: key.id}) WHERE key.label IN labels(a)
-CALL (a) {
-  MATCH (a:Committee)-[r:LIAISES_WITH]->(b:DeputyGroup) RETURN r, b
-  UNION
-  MATCH (a:Committee)<-[r:SITS_ON]-(b:Deputy) RETURN r, b
-  UNION
-  MATCH (a:DeputyGroup)-[r:PARTNERS_WITH]->(b:Alliance) RETURN r, b
-  UNION
-  MATCH (a:DeputyGroup)<-[r:MEMBER_OF]-(b:Deputy) RETURN r, b
-  UNION
-  MATCH (a:Alliance)<-[r:MEMBER_OF]-(b:Enterprise) RETURN r, b
-  UNION
-  MATCH (a:Deputy)-[r:WORKS_AT]->(b:Enterprise) RETURN r, b
-}
+CALL (key) {{
+{_STEP_BRANCHES}
+}}
 WITH r, startNode(r) AS s, endNode(r) AS e
 RETURN type(r) AS type, properties(r) AS props,
-       {label: [l IN labels(s) WHERE l IN $allowed][0], id: s.id, name: s.name} AS source,
-       {label: [l IN labels(e) WHERE l IN $allowed][0], id: e.id, name: e.name} AS target
+       {{label: [l IN labels(s) WHERE l IN $allowed][0], id: s.id, name: s.name}} AS source,
+       {{label: [l IN labels(e) WHERE l IN $allowed][0], id: e.id, name: e.name}} AS target
 """
 
-NODE_SUMMARY = """
-MATCH (n {id: $id}) WHERE $label IN labels(n)
-RETURN n.name AS name
-"""
+NODE_SUMMARY = {label: f"MATCH (n:{label} {{id: $id}}) RETURN n.name AS name" for label in LABELS}
 
 MAX_NETWORK_DEPTH = 4
 
@@ -255,7 +257,7 @@ async def liaison_network(db: Database, committee_id: str, depth: int = 3) -> Ne
             f"深度须在 1 到 {MAX_NETWORK_DEPTH} 之间",
             f"`depth` must be between 1 and {MAX_NETWORK_DEPTH}, got {depth}",
         )
-    root = await db.read(NODE_SUMMARY, id=committee_id, label="Committee")
+    root = await db.read(NODE_SUMMARY["Committee"], id=committee_id)
     if not root:
         raise not_found("Committee", committee_id, field="committeeId")
     start = GraphNode("Committee", committee_id, root[0]["name"])
@@ -287,10 +289,15 @@ MAX_PATH_HOPS = 8
 # Paths cross the people and organisations of the liaison system; congresses and industries
 # are left out because "both belong to the same congress" explains nothing.
 _PATH_TYPES = "LIAISES_WITH|PARTNERS_WITH|MEMBER_OF|SITS_ON|WORKS_AT|CONTACTS"
-PATHS = {
-    hops: f"""
-MATCH (a {{id: $from}}) WHERE $fromLabel IN labels(a)
-MATCH (b {{id: $to}}) WHERE $toLabel IN labels(b)
+
+
+@functools.cache
+def paths_query(hops: int, from_label: str, to_label: str) -> str:
+    """Shortest paths of at most `hops` between two nodes, each found by label and id."""
+    if from_label not in LABELS or to_label not in LABELS:
+        raise ValueError(f"{from_label} or {to_label} is not in the model's allowlist")
+    return f"""
+MATCH (a:{from_label} {{id: $from}}), (b:{to_label} {{id: $to}})
 MATCH p = allShortestPaths((a)-[:{_PATH_TYPES}*..{hops}]-(b))
 WITH p LIMIT $limit
 RETURN [n IN nodes(p) | {{label: [l IN labels(n) WHERE l IN $allowed][0], id: n.id,
@@ -298,8 +305,6 @@ RETURN [n IN nodes(p) | {{label: [l IN labels(n) WHERE l IN $allowed][0], id: n.
        [r IN relationships(p) | {{type: type(r), props: properties(r),
                                   from: startNode(r).id, to: endNode(r).id}}] AS rels
 """
-    for hops in range(1, MAX_PATH_HOPS + 1)
-}
 
 
 async def liaison_paths(
@@ -321,13 +326,11 @@ async def liaison_paths(
     if (from_label, from_id) == (to_label, to_id):
         raise validate.invalid("toId", "起点与终点相同", "`fromId` and `toId` are the same")
     for label, node_id, fld in ((from_label, from_id, "fromId"), (to_label, to_id, "toId")):
-        if not await db.read(NODE_SUMMARY, id=node_id, label=label):
+        if not await db.read(NODE_SUMMARY[label], id=node_id):
             raise not_found(label, node_id, field=fld)
     rows = await db.read(
-        PATHS[max_hops],
+        paths_query(max_hops, from_label, to_label),
         **{"from": from_id, "to": to_id},
-        fromLabel=from_label,
-        toLabel=to_label,
         limit=limit,
         allowed=list(LABELS),
     )
@@ -335,7 +338,7 @@ async def liaison_paths(
     for row in rows:
         nodes = [GraphNode(**n) for n in row["nodes"]]
         edges = []
-        for left, right, rel in zip(nodes, nodes[1:], row["rels"], strict=True):
+        for left, right, rel in zip(nodes[:-1], nodes[1:], row["rels"], strict=True):
             source, target = (left, right) if rel["from"] == left.id else (right, left)
             edges.append(GraphEdge(rel["type"], source, target, rel["props"]))
         paths.append(Network(nodes, edges))
@@ -452,10 +455,16 @@ RETURN n {{.*}} AS node
     for label in LABELS
 }
 
+# A node's own placement (its congress, its broader industry, the industries it is in) goes
+# with it; every other relationship is someone still relying on the node, so a delete without
+# cascade is refused and the message says who.
+PLACEMENT_TYPES = ("COMMITTEE_OF", "GROUP_OF", "DEPUTY_OF", "PART_OF", "IN_INDUSTRY")
+
 # What still points at a node, so a refused delete can say what holds it.
 HOLDERS = {
     label: f"""
 MATCH (n:{label} {{id: $id}})-[r]-(m)
+WHERE NOT (startNode(r) = n AND type(r) IN $placement)
 WITH type(r) AS type, [l IN labels(m) WHERE l IN $allowed][0] AS label, count(*) AS count
 RETURN type, label, count ORDER BY count DESC, type, label
 """
@@ -505,7 +514,8 @@ class Link:
     other_id: str
     field: str
     outgoing: bool = True  # (new)-[:TYPE]->(other) when True
-    props: Mapping[str, Any] = field(default_factory=dict)
+    # `field` is an attribute name here, so the dataclasses helper is spelled out.
+    props: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
 def _clean_props(label: str, props: Mapping[str, Any]) -> dict[str, Any]:
@@ -581,7 +591,7 @@ async def update_node(db: Database, label: str, node_id: str, props: Mapping[str
         clean.pop("code", None)  # the code is the industry's identity
 
     async def work(tx: AsyncManagedTransaction) -> Row:
-        current = await _node(tx, label, node_id, "id")
+        current = await _node(tx, label, node_id, "input.id")
         scope: dict[str, Any] = {}
         if label in CONGRESS_OF:
             rows = await run(tx, CONGRESS_OF[label], id=node_id)
@@ -607,7 +617,9 @@ async def delete_node(db: Database, label: str, node_id: str, *, cascade: bool =
 
     async def work(tx: AsyncManagedTransaction) -> str:
         await _node(tx, label, node_id, "id")
-        holders = await run(tx, HOLDERS[label], id=node_id, allowed=list(LABELS))
+        holders = await run(
+            tx, HOLDERS[label], id=node_id, allowed=list(LABELS), placement=list(PLACEMENT_TYPES)
+        )
         if holders and not cascade:
             zh = "、".join(
                 f"{h['count']} 个{LABEL_ZH.get(h['label'], h['label'])}" for h in holders

@@ -137,7 +137,11 @@ After = Annotated[str | None, strawberry.argument(description="Return items afte
 
 
 def decode_id(value: relay.GlobalID | str, expected: str | Sequence[str], field: str) -> str:
-    """The database id inside a global id, checking its type; INVALID names the field."""
+    """The database id inside a global id, checking its type; INVALID names the field.
+
+    Arguments that take ids are declared `strawberry.ID` (the same `ID` in the SDL) rather than
+    `relay.GlobalID`: Strawberry would reject a malformed GlobalID before the resolver runs,
+    with a message that does not say which argument was wrong. Decoding here names it."""
     kinds = (expected,) if isinstance(expected, str) else tuple(expected)
     try:
         gid = value if isinstance(value, relay.GlobalID) else relay.GlobalID.from_id(value)

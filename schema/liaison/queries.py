@@ -44,7 +44,7 @@ class ListFilterInput:
     industry_code: str | None = strawberry.field(
         default=None, description="GB/T 4754 code; includes its whole sub-tree (C includes C36)."
     )
-    congress_id: relay.GlobalID | None = strawberry.field(
+    congress_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only what belongs to this congress."
     )
 
@@ -309,7 +309,7 @@ class LiaisonQuery:
         "(groups, their alliances and members, enterprises, employers), as nodes and edges."
     )
     async def liaison_network(
-        self, info: Info, committee_id: relay.GlobalID, depth: int = 3
+        self, info: Info, committee_id: strawberry.ID, depth: int = 3
     ) -> LiaisonGraph:
         network = await liaison.liaison_network(
             info.context.db, decode_id(committee_id, "Committee", "committeeId"), depth
@@ -321,7 +321,7 @@ class LiaisonQuery:
         "(at most 10, each as nodes and edges in order)."
     )
     async def liaison_paths(
-        self, info: Info, from_id: relay.GlobalID, to_id: relay.GlobalID, max_hops: int = 6
+        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, max_hops: int = 6
     ) -> list[LiaisonGraph]:
         from_label, from_key = decode_any_id(from_id, "fromId", list(TYPES))
         to_label, to_key = decode_any_id(to_id, "toId", list(TYPES))
