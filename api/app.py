@@ -1,37 +1,47 @@
-"""The Starlette application: GraphQL at /graphql (with an offline GraphiQL), health probes.
+"""The Starlette application: GraphQL at /graphql (with an offline GraphiQL), health probes,
+Prometheus metrics.
 
 Built explicitly by `create_app()`; nothing connects at import time. One Neo4j driver is opened
-in the lifespan, handed to requests through typed state, and closed on exit.
+in the lifespan, handed to requests through typed state, and closed on exit. Every GraphQL
+request passes the gate (api/auth.py: token, rate limit) before anything is parsed, runs under a
+time limit that also bounds its Cypher, and is counted, measured and logged (api/metrics.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import ExecutionResult
+from graphql import ExecutionResult, GraphQLError
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
-from api import graphiql
-from api.auth import Viewer, resolve_viewer
-from graph.db import Database, count_round_trips, open_driver
+from api import calendar, exports, graphiql
+from api.auth import Authenticator, GraphQLGate
+from api.limits import Limits, RateLimiter
+from api.metrics import Metrics, RequestObserver
+from graph.db import Database, open_driver
 from graph.settings import Settings, from_env
 from schema import schema
 from schema.context import Context, Loaders
+from schema.permissions import Role, Viewer
 
 log = logging.getLogger("thirdlink.api")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+# The viewer when the app is built with secure=False (only the auth benchmark does that).
+UNSECURED = Viewer(name="unsecured", role=Role.ADMIN)
 
 
 @dataclass
@@ -39,6 +49,7 @@ class AppState:
     settings: Settings
     driver: AsyncDriver
     db: Database
+    authenticator: Authenticator
 
 
 def app_state(request: Request) -> AppState:
@@ -47,25 +58,56 @@ def app_state(request: Request) -> AppState:
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI handler with our context and our offline GraphiQL page."""
+    """Strawberry's ASGI handler with our context, a time limit, and our offline GraphiQL page.
+
+    The viewer was set by the gate (api/auth.py) in front of this handler."""
+
+    def __init__(
+        self, *args: Any, request_timeout: float, graphiql_token: str | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.request_timeout = request_timeout
+        self.graphiql_token = graphiql_token
 
     async def get_context(self, request: Any, response: Any) -> Context:
         state = app_state(request)
-        viewer: Viewer | None = await resolve_viewer(request, state.db)
+        viewer: Viewer | None = getattr(request.state, "viewer", None)
         # GraphQL over HTTP: clients that accept application/graphql-response+json get 4xx for
         # request errors; plain application/json clients always get 200 with `errors`.
         response.graphql_response_json = GRAPHQL_RESPONSE in request.headers.get("accept", "")
         request.state.graphql_sub_response = response
-        return Context(
+        context = Context(
             db=state.db,
             loaders=Loaders(state.db),
             request=request,
             response=response,
             viewer=viewer,
         )
+        request.state.graphql_context = context
+        return context
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        # The Cypher has the same bound as its transaction timeout (Database.timeout), so the
+        # database also stops work the API has given up on.
+        try:
+            async with asyncio.timeout(self.request_timeout):
+                return await super().execute_single(*args, **kwargs)
+        except TimeoutError:
+            seconds = f"{self.request_timeout:g}"
+            return ExecutionResult(
+                data=None,
+                errors=[
+                    GraphQLError(
+                        f"请求超时（{seconds} 秒），已停止 / The request took longer than "
+                        f"{seconds}s and was stopped",
+                        extensions={"code": "TIMEOUT"},
+                    )
+                ],
+            )
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         body = await super().process_result(request, result)
+        _note_outcome(request, result)
         sub = getattr(request.state, "graphql_sub_response", None)
         if sub is None or not result.errors:
             return body
@@ -87,30 +129,28 @@ class GraphQLApp(GraphQL[Context, None]):
         return response
 
     async def render_graphql_ide(self, request: Any) -> HTMLResponse:
-        return HTMLResponse(graphiql.graphiql_html(endpoint=str(request.url.path)))
+        # Pre-filled only for `make run` (THIRDLINK_GRAPHIQL_TOKEN); never in other set-ups.
+        headers = (
+            json.dumps({"Authorization": f"Bearer {self.graphiql_token}"})
+            if self.graphiql_token
+            else None
+        )
+        return HTMLResponse(
+            graphiql.graphiql_html(endpoint=str(request.url.path), default_headers=headers)
+        )
 
 
-class RoundTripHeader:
-    """Count the Cypher round trips of each request; report them in X-Cypher-Round-Trips
-    (tests and operators read it to see that DataLoaders keep requests bounded)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        with count_round_trips() as counter:
-
-            async def send_with_count(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    headers = list(message.get("headers", []))
-                    headers.append((b"x-cypher-round-trips", str(counter.count).encode()))
-                    message = {**message, "headers": headers}
-                await send(message)
-
-            await self.app(scope, receive, send_with_count)
+def _note_outcome(request: Any, result: ExecutionResult) -> None:
+    """For the request log and metrics: the operation, the outcome, the error id if any."""
+    state = request.state
+    context = getattr(state, "graphql_context", None)
+    state.operation = getattr(context, "extras", {}).get("operation")
+    codes = [(error.extensions or {}).get("code") for error in result.errors or ()]
+    state.outcome = next((str(code) for code in codes if code), "ok") if codes else "ok"
+    state.error_id = next(
+        (e.extensions["errorId"] for e in result.errors or () if "errorId" in (e.extensions or {})),
+        None,
+    )
 
 
 async def healthz(request: Request) -> Response:
@@ -128,28 +168,75 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready", "neo4j": "ok"})
 
 
-def create_app(settings: Settings | None = None, *, instance: str | None = None) -> Starlette:
-    """The API. `settings` default to NEO4J_URI & co., else the local instance (`instance`)."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    instance: str | None = None,
+    limits: Limits | None = None,
+    graphiql_token: str | None = None,
+    secure: bool = True,
+) -> Starlette:
+    """The API. `settings` default to NEO4J_URI & co., else the local instance (`instance`).
+
+    `limits` default to Limits.from_env(). `graphiql_token` pre-fills GraphiQL's Authorization
+    header (`make run` only). `secure=False` drops the token check and the rate limit; only
+    bench/bench_auth.py uses it, to measure what they cost."""
+    limits = limits or Limits.from_env()
+    metrics = Metrics()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         resolved = settings or from_env(instance)
-        driver = open_driver(resolved)
+        # The driver retries failed transactions for 30s by default: far beyond a request's
+        # time limit. A few seconds still cover deadlocks; a dead server becomes a 503.
+        driver = open_driver(
+            resolved, max_transaction_retry_time=min(3.0, limits.request_timeout / 2)
+        )
+        db = Database(driver, resolved.database, timeout=limits.request_timeout)
         app.state.thirdlink = AppState(
-            settings=resolved, driver=driver, db=Database(driver, resolved.database)
+            settings=resolved, driver=driver, db=db, authenticator=Authenticator(db)
         )
         try:
             yield
         finally:
             await driver.close()
 
-    graphql_app = GraphQLApp(schema, graphql_ide="graphiql")
+    graphql_app = GraphQLApp(
+        schema,
+        graphql_ide="graphiql",
+        request_timeout=limits.request_timeout,
+        graphiql_token=graphiql_token,
+    )
+    endpoint = (
+        GraphQLGate(
+            graphql_app,
+            authenticator=lambda scope: scope["app"].state.thirdlink.authenticator,
+            limiter=RateLimiter(limits.rate, limits.burst),
+        )
+        if secure
+        else _Unsecured(graphql_app)
+    )
     routes = [
-        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        Route("/graphql", endpoint, methods=["GET", "POST"]),
+        Route("/metrics", metrics.endpoint),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/calendar/{kind}/{id:path}.ics", calendar.calendar),
+        Route("/export/proposal-stats.csv", exports.proposal_stats_csv),
+        Route("/export/proposal-stats.xlsx", exports.proposal_stats_xlsx),
         graphiql.assets_mount(),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
-    app.add_middleware(RoundTripHeader)
+    app.add_middleware(RequestObserver, metrics=metrics)
     return app
+
+
+class _Unsecured:
+    """Every caller is an administrator: for the auth benchmark's baseline only."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        scope.setdefault("state", {})["viewer"] = UNSECURED
+        await self.app(scope, receive, send)

@@ -7,6 +7,8 @@ thirdlink load-synthetic --deputies N --seed S
 thirdlink export-schema [FILE]
 thirdlink serve [--host H] [--port P]
 thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
+thirdlink token create --role R --name N | list | revoke ID|NAME | ensure-local
+thirdlink export FILE | import FILE   # the whole graph as JSON Lines (graph/transfer.py)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -119,9 +122,67 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from api import logging as api_logging
     from api.app import create_app
 
-    uvicorn.run(create_app(instance=args.instance), host=args.host, port=args.port)
+    api_logging.configure()
+    # `make run` sets THIRDLINK_GRAPHIQL_TOKEN so its GraphiQL page comes with the local token.
+    app = create_app(
+        instance=args.instance, graphiql_token=os.environ.get("THIRDLINK_GRAPHIQL_TOKEN")
+    )
+    uvicorn.run(app, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    """API tokens. A secret is printed once, on stdout, and never stored."""
+    from graph import tokens
+
+    settings = from_env(args.instance)
+    if args.action == "create":
+        if not args.role or not args.name:
+            _say("thirdlink token create needs --role and --name")
+            return 2
+        token, secret = _with_db(settings, lambda db: tokens.create(db, args.name, args.role))
+        _say(f"Created {token.role} token '{token.name}' (id {token.id}); shown only once:")
+        print(secret, flush=True)
+    elif args.action == "ensure-local":
+        token, secret = _with_db(settings, tokens.ensure_local_admin)
+        _say(f"Local ADMIN token '{token.name}' (previous one revoked); shown only once:")
+        print(secret, flush=True)
+    elif args.action == "list":
+        for token in _with_db(settings, tokens.list_tokens):
+            state = "revoked" if token.revoked else "active"
+            used = token.last_used.isoformat() if token.last_used else "never"
+            created = token.created.isoformat() if token.created else "?"
+            print(
+                f"{token.id}\t{token.name}\t{token.role}\t{state}\tcreated {created}\tused {used}"
+            )
+    else:
+        if not args.ref:
+            _say("thirdlink token revoke needs the token id or name")
+            return 2
+        token = _with_db(settings, lambda db: tokens.revoke(db, args.ref))
+        _say(f"Revoked token '{token.name}' ({token.id}).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graph import transfer
+
+    lines = _with_db(from_env(args.instance), transfer.export_lines)
+    Path(args.file).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    _say(f"Wrote {len(lines):,} lines to {args.file}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from graph import transfer
+
+    with open(args.file, encoding="utf-8") as handle:
+        lines = handle.readlines()
+    stats = _with_db(from_env(args.instance), lambda db: transfer.import_lines(db, lines))
+    _say(f"Imported {stats.nodes:,} nodes and {stats.relationships:,} relationships.")
     return 0
 
 
@@ -176,6 +237,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
+
+    token = sub.add_parser("token", help="create, list or revoke API tokens")
+    token.add_argument("action", choices=("create", "list", "revoke", "ensure-local"))
+    token.add_argument("ref", nargs="?", help="revoke: the token id or name")
+    token.add_argument("--role", choices=("VIEWER", "PLANNER", "CLERK", "ADMIN"))
+    token.add_argument("--name")
+    token.set_defaults(func=cmd_token)
+
+    exp = sub.add_parser("export", help="write the whole graph as JSON Lines")
+    exp.add_argument("file")
+    exp.set_defaults(func=cmd_export)
+
+    imp = sub.add_parser("import", help="load a JSON Lines export into an empty graph")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import)
 
     sub.add_parser(
         "setup-local", help="start the local Neo4j, migrate, load demo data when empty"

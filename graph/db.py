@@ -202,11 +202,13 @@ def _with_timeout(
     return neo4j.unit_of_work(timeout=timeout)(work)
 
 
-def open_driver(settings: Settings) -> AsyncDriver:
+def open_driver(settings: Settings, **config: Any) -> AsyncDriver:
     """The async driver for `settings`. Server notifications (e.g. "label does not exist yet"
-    on an empty graph) are off: they are noise for an application."""
+    on an empty graph) are off: they are noise for an application. `config` is passed on to
+    the driver (the API shortens the retry time, so a dead server is reported, not waited on)."""
     return neo4j.AsyncGraphDatabase.driver(
         settings.uri,
         auth=(settings.user, settings.password),
         notifications_min_severity="OFF",
+        **config,
     )

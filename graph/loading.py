@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from neo4j import AsyncManagedTransaction
 
@@ -103,8 +103,10 @@ RETURN row.start AS start, row.end AS end, a IS NULL AS noStart, b IS NULL AS no
 LIMIT 5
 """
 
+# Only the model's labels count: :Migration records, API tokens and audit events are
+# bookkeeping, and `load-demo --if-empty` must still load next to them.
 IS_EMPTY = """
-RETURN NOT EXISTS { MATCH (n) WHERE NOT n:Migration } AS empty
+RETURN NOT EXISTS {{ MATCH (n:{labels}) }} AS empty
 """
 
 # Closed vocabularies a loaded row must respect (other properties are free text or dates).
@@ -328,8 +330,9 @@ class _Loader:
 
 
 def _chunks(dataset: Dataset | Iterable[Dataset]) -> Iterator[Dataset]:
+    # A TypedDict is a dict at run time; anything else is a stream of chunks.
     if isinstance(dataset, dict):
-        return iter([dataset])
+        return iter([cast(Dataset, dataset)])
     return iter(dataset)
 
 
@@ -376,6 +379,7 @@ async def load_dataset(
 
 
 async def is_empty(db: Database) -> bool:
-    """True when the graph holds nothing but the schema's :Migration records."""
-    rows = await db.read(IS_EMPTY)
+    """True when the graph holds no node of the model (`graph.model.LABELS`); :Migration
+    records and other bookkeeping nodes do not count."""
+    rows = await db.read(IS_EMPTY.format(labels="|".join(LABELS)))
     return bool(rows[0]["empty"])

@@ -56,6 +56,41 @@ MIGRATIONS: tuple[Migration, ...] = (
             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
         ),
     ),
+    Migration(
+        2,
+        "trips: activity dates and status indexes",
+        (
+            "CREATE INDEX activity_start IF NOT EXISTS FOR (n:Activity) ON (n.start)",
+            "CREATE INDEX activity_end IF NOT EXISTS FOR (n:Activity) ON (n.end)",
+            "CREATE INDEX activity_status IF NOT EXISTS FOR (n:Activity) ON (n.status)",
+        ),
+    ),
+    Migration(
+        3,
+        "suggestions: statistics keys, due dates, handling units, events",
+        (
+            "CREATE INDEX proposal_raised_at IF NOT EXISTS FOR (n:Proposal) ON (n.raisedAt)",
+            "CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status)",
+            "CREATE INDEX proposal_year IF NOT EXISTS FOR (n:Proposal) ON (n.year)",
+            "CREATE INDEX proposal_due IF NOT EXISTS FOR (n:Proposal) ON (n.due)",
+            "CREATE INDEX proposal_title IF NOT EXISTS FOR (n:Proposal) ON (n.title)",
+            "CREATE INDEX proposal_congress IF NOT EXISTS FOR (n:Proposal) ON (n.congressId)",
+            "CREATE CONSTRAINT proposalevent_id IF NOT EXISTS "
+            "FOR (n:ProposalEvent) REQUIRE n.id IS UNIQUE",
+        ),
+    ),
+    Migration(
+        4,
+        "access: API tokens (unique id and hash) and the audit trail (id, time)",
+        (
+            "CREATE CONSTRAINT apitoken_id IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT apitoken_hash IF NOT EXISTS "
+            "FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE",
+            "CREATE CONSTRAINT auditevent_id IF NOT EXISTS "
+            "FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE",
+            "CREATE INDEX auditevent_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
+        ),
+    ),
 )
 
 APPLIED_VERSIONS = """

@@ -15,6 +15,25 @@ from pypinyin import Style, lazy_pinyin
 # `sortKey` (pinyin of the name, for the order Chinese users expect) and `source`.
 SOURCES = ("seed", "illustrative", "synthetic", "user")
 
+# Proposal properties derived at write time (graph/proposals.py): the review round, who entered
+# it, dates of the handling steps, and the keys statistics group by.
+PROPOSAL_DERIVED = (
+    "reviewRound",
+    "enteredBy",
+    "year",
+    "quarter",
+    "industryCode",
+    "industryPath",
+    "sections",
+    "congressId",
+    "groupId",
+    "assignedAt",
+    "due",
+    "repliedAt",
+    "closedAt",
+    "transferredTo",
+)
+
 LABELS: dict[str, tuple[str, ...]] = {
     # label: the properties a client may set, besides id/name/source
     "Congress": ("level", "region"),
@@ -26,7 +45,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "Enterprise": ("uscc", "town"),
     "Unit": ("kind",),
     "Activity": ("kind", "title", "topic", "start", "end", "status", "summary"),
-    "Proposal": ("title", "summary", "raisedAt", "stage", "status", "satisfaction"),
+    "Proposal": ("title", "summary", "raisedAt", "stage", "status", "satisfaction")
+    # Kept in step by graph/proposals.py on every write, so statistics need one pass:
+    + PROPOSAL_DERIVED,
+    "ProposalEvent": ("at", "by", "action", "from", "to", "note", "satisfaction", "seq"),
 }
 
 # The labels that share the full-text name index and `search`.
@@ -75,6 +97,17 @@ RELATIONS: dict[str, Relation] = {
         ("Industry",),
     ),
     "CONTACTS": Relation("CONTACTS", ("Deputy",), ("Deputy",)),
+    "ORGANIZES": Relation("ORGANIZES", ("Committee",), ("Activity",)),
+    "HOLDS": Relation("HOLDS", ("DeputyGroup",), ("Activity",)),
+    "TAKES_PART": Relation("TAKES_PART", ("Deputy",), ("Activity",), ("role",)),
+    "VISITS": Relation("VISITS", ("Activity",), ("Enterprise",), ("day", "order")),
+    "RAISED": Relation("RAISED", ("Deputy", "DeputyGroup"), ("Proposal",)),
+    "ARISES_FROM": Relation("ARISES_FROM", ("Proposal",), ("Activity",)),
+    "ASSIGNED_TO": Relation("ASSIGNED_TO", ("Proposal",), ("Unit",), ("role", "at", "due")),
+    "SUPERVISES": Relation("SUPERVISES", ("Committee",), ("Proposal",)),
+    "HAS_EVENT": Relation("HAS_EVENT", ("Proposal",), ("ProposalEvent",)),
+    "MERGED_INTO": Relation("MERGED_INTO", ("Proposal",), ("Proposal",)),
+    "TRANSFERRED_TO": Relation("TRANSFERRED_TO", ("Proposal",), ("Unit",), ("at", "kind")),
 }
 
 # The relationship types of the liaison network, for traversals (network, paths).
@@ -128,3 +161,11 @@ def uscc_problem(code: str) -> str | None:
     if code[17] != expected:
         return f"wrong check character {code[17]!r} (expected {expected!r})"
     return None
+
+# Labels the application keeps for itself (access tokens, the audit trail). They are kept out
+# of LABELS on purpose: LABELS drives the generic node lookups and deletes that clients reach
+# through global ids, and a token hash must never be readable or deletable that way.
+SYSTEM_LABELS: dict[str, tuple[str, ...]] = {
+    "ApiToken": ("name", "role", "hash", "created", "lastUsed", "revoked"),
+    "AuditEvent": ("at", "tokenName", "role", "operation", "ids"),
+}

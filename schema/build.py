@@ -1,5 +1,6 @@
 """Compose the root Query and Mutation from each domain, with the guard rails every request
-gets: query depth, alias and token limits, and domain errors turned into coded GraphQL errors."""
+gets: query depth, alias, token and cost limits, an audit record of each write, and domain
+errors turned into coded GraphQL errors."""
 
 from __future__ import annotations
 
@@ -11,10 +12,18 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from schema.audit import AuditQuery, AuditWrites
+from schema.cost import MAX_COST, CostLimiter
 from schema.errors import Schema
 from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
 from schema.liaison.types import TYPES
+from schema.proposals.mutations import ProposalsMutation
+from schema.proposals.queries import ProposalsQuery
+from schema.proposals.types import TYPES as PROPOSAL_TYPES
+from schema.trips.mutations import TripsMutation
+from schema.trips.queries import TripsQuery
+from schema.trips.types import TRIP_TYPES
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -22,23 +31,25 @@ MAX_TOKENS = 5000
 
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
-class Query(LiaisonQuery):
+class Query(LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
     pass
 
 
 @strawberry.type(description="Change the graph. Each mutation says which role it needs.")
-class Mutation(LiaisonMutation):
+class Mutation(LiaisonMutation, TripsMutation, ProposalsMutation):
     pass
 
 
 schema = Schema(
     query=Query,
     mutation=Mutation,
-    types=list(TYPES.values()),
+    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES],
     config=StrawberryConfig(auto_camel_case=True),
     extensions=[
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: CostLimiter(max_cost=MAX_COST),
+        AuditWrites,
     ],
 )

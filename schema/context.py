@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from graph import queries
 from graph.db import Database
 from graph.queries import Direction, Row
+from schema.permissions import Viewer
 
 
 class Loaders:
@@ -66,7 +67,7 @@ class Context:
     request: Any = None
     response: Any = None
     # Set by the API's auth layer; read by permission checks.
-    viewer: Any = None
+    viewer: Viewer | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 

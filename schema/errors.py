@@ -15,9 +15,16 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 
-from graph.db import DomainError
+from graph.db import DomainError, ErrorCode
 
 log = logging.getLogger("thirdlink.errors")
+
+# Refusals by strawberry's parse/validation limiters (schema/build.py), told apart by message.
+LIMIT_MESSAGES = (
+    ("exceeds maximum operation depth", "DEPTH_LIMIT"),
+    ("aliases found. Allowed:", "ALIAS_LIMIT"),
+    ("Document contains more than", "TOKEN_LIMIT"),
+)
 
 
 def present(error: GraphQLError) -> None:
@@ -28,10 +35,16 @@ def present(error: GraphQLError) -> None:
         # Parse and validation errors, limits (depth, aliases, tokens), permission refusals.
         if error.message.startswith("Syntax Error"):
             extensions.setdefault("code", "GRAPHQL_PARSE_FAILED")
+        for pattern, code in LIMIT_MESSAGES:  # strawberry's limiters set no code of their own
+            if pattern in error.message:
+                extensions["code"] = code
         extensions.setdefault("code", "GRAPHQL_VALIDATION_FAILED" if not error.path else "ERROR")
     elif isinstance(original, DomainError):
         extensions.update(
-            code=original.code.value,
+            # The HTTP name for "down, try again": clients and proxies know it (HTTP 503).
+            code="SERVICE_UNAVAILABLE"
+            if original.code is ErrorCode.UNAVAILABLE
+            else original.code.value,
             field=original.field,
             messageZh=original.zh,
             messageEn=original.en,

@@ -1,6 +1,9 @@
 """Who may do what. Every mutation declares one of these permissions; a test walks the schema
 and fails for a mutation that declares none.
 
+Anonymous callers never reach a resolver: api/auth.py refuses a request without a valid token
+before anything runs, so reading (READ, which every role has) is enforced once, centrally.
+
 Roles: VIEWER reads; PLANNER also plans trips; CLERK also handles suggestions and units;
 ADMIN may do everything, including changing the liaison structure itself and tokens.
 """
@@ -8,6 +11,7 @@ ADMIN may do everything, including changing the liaison structure itself and tok
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from typing import Any
 
 from strawberry.permission import BasePermission
@@ -28,6 +32,16 @@ class Permission(enum.Enum):
     HANDLE_PROPOSALS = frozenset({Role.CLERK, Role.ADMIN})
     EDIT_STRUCTURE = frozenset({Role.ADMIN})
     MANAGE_TOKENS = frozenset({Role.ADMIN})
+    READ_AUDIT = frozenset({Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is calling: the API token's name, role and id (set by api/auth.py per request)."""
+
+    name: str
+    role: Role
+    token_id: str = ""
 
 
 def viewer_role(info: Any) -> Role | None:
@@ -58,3 +72,13 @@ CAN_PLAN_TRIPS = _make(Permission.PLAN_TRIPS)
 CAN_HANDLE_PROPOSALS = _make(Permission.HANDLE_PROPOSALS)
 CAN_EDIT_STRUCTURE = _make(Permission.EDIT_STRUCTURE)
 CAN_MANAGE_TOKENS = _make(Permission.MANAGE_TOKENS)
+CAN_READ_AUDIT = _make(Permission.READ_AUDIT)
+
+
+def declared_permissions(field: Any) -> list[Permission]:
+    """The permissions a strawberry field declares (what the schema-walking test checks)."""
+    return [
+        required
+        for cls in getattr(field, "permission_classes", None) or ()
+        if isinstance(required := getattr(cls, "required", None), Permission)
+    ]

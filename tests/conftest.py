@@ -6,16 +6,21 @@ schema, i.e. constraints, indexes and recorded migrations, stays)."""
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import pytest
 from neo4j import Driver, GraphDatabase
 from starlette.testclient import TestClient
 
-from graph import migrations, server
+from api.limits import Limits
+from graph import migrations, server, tokens
 from graph.db import Database, open_driver
 from graph.settings import Settings, from_env
+
+# Tests send requests as fast as they can: no rate limit to trip over by accident.
+TEST_LIMITS = Limits(rate=1e9, burst=10**9)
 
 WIPE = "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 
@@ -65,14 +70,52 @@ async def db(clean_graph: Driver, neo4j_settings: Settings) -> AsyncIterator[Dat
         yield Database(driver, neo4j_settings.database)
 
 
-class GraphQLClient:
-    """POSTs GraphQL to the real app (real Neo4j behind it); returns the decoded response."""
+def make_token(driver: Driver, database: str, role: str, name: str | None = None) -> str:
+    """A new API token with `role` (graph/tokens.py's Cypher); returns its secret."""
+    secret = tokens.new_secret()
+    with driver.session(database=database) as session:
+        session.run(
+            tokens.CREATE_TOKEN,
+            id=str(uuid.uuid4()),
+            name=name or f"test-{role.lower()}-{secret[-6:]}",
+            role=role,
+            hash=tokens.hash_secret(secret),
+        ).consume()
+    return secret
 
-    def __init__(self, client: TestClient) -> None:
+
+class GraphQLClient:
+    """POSTs GraphQL to the real app (real Neo4j behind it); returns the decoded response.
+
+    Requests carry an ADMIN token by default; `as_role(Role.VIEWER)` gives a client with a
+    token of that role, `anonymous()` one without a token, and `headers=` on `post` overrides
+    the headers of one request."""
+
+    def __init__(
+        self,
+        client: TestClient,
+        token_for: Callable[[str], str] | None = None,
+        role: str | None = "ADMIN",
+    ) -> None:
         self.http = client
         self.last_round_trips = 0
+        self._token_for = token_for
+        self.role = role
+        self.token = token_for(role) if token_for and role else None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def as_role(self, role: Any) -> GraphQLClient:
+        """A client on the same app whose requests carry a token of `role` (Role or str)."""
+        return GraphQLClient(self.http, self._token_for, getattr(role, "value", role))
+
+    def anonymous(self) -> GraphQLClient:
+        return GraphQLClient(self.http, self._token_for, None)
 
     def post(self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        kwargs["headers"] = {**self.headers, **(kwargs.get("headers") or {})}
         response = self.http.post(
             "/graphql", json={"query": query, "variables": variables or {}}, **kwargs
         )
@@ -91,8 +134,11 @@ class GraphQLClient:
 
 @pytest.fixture
 def api(clean_graph: Driver, neo4j_settings: Settings) -> Iterator[GraphQLClient]:
-    """The HTTP app on an empty graph."""
+    """The HTTP app on an empty graph (but for the API tokens the client uses)."""
     from api.app import create_app
 
-    with TestClient(create_app(neo4j_settings)) as client:
-        yield GraphQLClient(client)
+    def token_for(role: str) -> str:
+        return make_token(clean_graph, neo4j_settings.database, role)
+
+    with TestClient(create_app(neo4j_settings, limits=TEST_LIMITS)) as client:
+        yield GraphQLClient(client, token_for)

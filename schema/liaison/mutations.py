@@ -74,7 +74,7 @@ async def _save(info: Info, kind: type[LiaisonNode], work: Any) -> Payload[Any]:
 
 
 async def _delete(
-    info: Info, kind: type[LiaisonNode], id: relay.GlobalID, cascade: bool
+    info: Info, kind: type[LiaisonNode], id: strawberry.ID, cascade: bool
 ) -> DeletePayload:
     async def work() -> str:
         node_id = decode_id(id, kind.LABEL, "id")
@@ -118,7 +118,7 @@ class CreateCongressInput:
 
 @strawberry.input(description="Changes to a congress; omitted fields stay.")
 class UpdateCongressInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
     level: CongressLevel | None = strawberry.field(default=None, description="New level.")
     region: str | None = strawberry.field(default=None, description="New region.")
@@ -126,28 +126,28 @@ class UpdateCongressInput:
 
 @strawberry.input(description="A new committee of a congress.")
 class CreateCommitteeInput:
-    congress_id: relay.GlobalID = strawberry.field(description="The congress it belongs to.")
+    congress_id: strawberry.ID = strawberry.field(description="The congress it belongs to.")
     name: str = strawberry.field(description="Name, unique within the congress.")
     kind: CommitteeKind = strawberry.field(default=CommitteeKind.SPECIAL, description="Kind.")
 
 
 @strawberry.input(description="Changes to a committee; omitted fields stay.")
 class UpdateCommitteeInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
     kind: CommitteeKind | None = strawberry.field(default=None, description="New kind.")
 
 
 @strawberry.input(description="A new professional deputy group of a congress.")
 class CreateDeputyGroupInput:
-    congress_id: relay.GlobalID = strawberry.field(description="The congress it belongs to.")
+    congress_id: strawberry.ID = strawberry.field(description="The congress it belongs to.")
     name: str = strawberry.field(description="Name, unique within the congress.")
     description: str | None = strawberry.field(default=None, description="What it works on.")
 
 
 @strawberry.input(description="Changes to a deputy group; omitted fields stay.")
 class UpdateDeputyGroupInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
     description: str | None = strawberry.field(default=None, description="New description.")
 
@@ -160,7 +160,7 @@ class CreateAllianceInput:
 
 @strawberry.input(description="Changes to an alliance; omitted fields stay.")
 class UpdateAllianceInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
     scope: str | None = strawberry.field(default=None, description="New scope.")
 
@@ -174,13 +174,13 @@ class CreateIndustryInput:
 
 @strawberry.input(description="Changes to an industry (the code cannot change).")
 class UpdateIndustryInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
 
 
 @strawberry.input(description="A new deputy, seated in a congress.")
 class CreateDeputyInput:
-    congress_id: relay.GlobalID = strawberry.field(description="Congress of the seat.")
+    congress_id: strawberry.ID = strawberry.field(description="Congress of the seat.")
     name: str = strawberry.field(description="Name.")
     category: DeputyCategory | None = strawberry.field(default=None, description="Category.")
     expertise: str | None = strawberry.field(default=None, description="Expertise.")
@@ -190,7 +190,7 @@ class CreateDeputyInput:
 
 @strawberry.input(description="Changes to a deputy; omitted fields stay.")
 class UpdateDeputyInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
     category: DeputyCategory | None = strawberry.field(default=None, description="New category.")
     expertise: str | None = strawberry.field(default=None, description="New expertise.")
@@ -208,7 +208,7 @@ class CreateEnterpriseInput:
 
 @strawberry.input(description="Changes to an enterprise; omitted fields stay.")
 class UpdateEnterpriseInput:
-    id: relay.GlobalID = strawberry.field(description="Global id of the object to change.")
+    id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
     uscc: str | None = strawberry.field(default=None, description="New unified social credit code (check character verified).")
     town: str | None = strawberry.field(default=None, description="New town or district.")
@@ -249,7 +249,7 @@ class LiaisonMutation:
         permission_classes=EDIT,
     )
     async def delete_congress(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, Congress, id, cascade)
 
@@ -269,7 +269,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Delete a committee.", permission_classes=EDIT)
     async def delete_committee(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, Committee, id, cascade)
 
@@ -297,7 +297,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Delete a deputy group.", permission_classes=EDIT)
     async def delete_deputy_group(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, DeputyGroup, id, cascade)
 
@@ -315,7 +315,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Delete an alliance.", permission_classes=EDIT)
     async def delete_alliance(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, Alliance, id, cascade)
 
@@ -331,7 +331,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Delete an industry.", permission_classes=EDIT)
     async def delete_industry(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, Industry, id, cascade)
 
@@ -349,7 +349,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Delete a deputy.", permission_classes=EDIT)
     async def delete_deputy(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, Deputy, id, cascade)
 
@@ -375,7 +375,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Delete an enterprise.", permission_classes=EDIT)
     async def delete_enterprise(
-        self, info: Info, id: relay.GlobalID, cascade: bool = False
+        self, info: Info, id: strawberry.ID, cascade: bool = False
     ) -> DeletePayload:
         return await _delete(info, Enterprise, id, cascade)
 
@@ -387,8 +387,8 @@ class LiaisonMutation:
     async def link_committee_to_group(
         self,
         info: Info,
-        committee_id: relay.GlobalID,
-        group_id: relay.GlobalID,
+        committee_id: strawberry.ID,
+        group_id: strawberry.ID,
         since: datetime.date | None = None,
     ) -> LinkPayload:
         return await _link(
@@ -409,7 +409,7 @@ class LiaisonMutation:
         description="A committee stops liaising with a group.", permission_classes=EDIT
     )
     async def unlink_committee_from_group(
-        self, info: Info, committee_id: relay.GlobalID, group_id: relay.GlobalID
+        self, info: Info, committee_id: strawberry.ID, group_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -429,8 +429,8 @@ class LiaisonMutation:
     async def link_group_to_alliance(
         self,
         info: Info,
-        group_id: relay.GlobalID,
-        alliance_id: relay.GlobalID,
+        group_id: strawberry.ID,
+        alliance_id: strawberry.ID,
         since: datetime.date | None = None,
     ) -> LinkPayload:
         return await _link(
@@ -451,7 +451,7 @@ class LiaisonMutation:
         description="A group stops partnering with an alliance.", permission_classes=EDIT
     )
     async def unlink_group_from_alliance(
-        self, info: Info, group_id: relay.GlobalID, alliance_id: relay.GlobalID
+        self, info: Info, group_id: strawberry.ID, alliance_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -473,8 +473,8 @@ class LiaisonMutation:
     async def add_group_member(
         self,
         info: Info,
-        group_id: relay.GlobalID,
-        deputy_id: relay.GlobalID,
+        group_id: strawberry.ID,
+        deputy_id: strawberry.ID,
         role: MemberRole = MemberRole.MEMBER,
     ) -> LinkPayload:
         return await _link(
@@ -493,7 +493,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Remove a deputy from a group.", permission_classes=EDIT)
     async def remove_group_member(
-        self, info: Info, group_id: relay.GlobalID, deputy_id: relay.GlobalID
+        self, info: Info, group_id: strawberry.ID, deputy_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -505,7 +505,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Seat a deputy on a committee.", permission_classes=EDIT)
     async def add_committee_member(
-        self, info: Info, committee_id: relay.GlobalID, deputy_id: relay.GlobalID
+        self, info: Info, committee_id: strawberry.ID, deputy_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -516,7 +516,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Remove a deputy from a committee.", permission_classes=EDIT)
     async def remove_committee_member(
-        self, info: Info, committee_id: relay.GlobalID, deputy_id: relay.GlobalID
+        self, info: Info, committee_id: strawberry.ID, deputy_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -530,7 +530,7 @@ class LiaisonMutation:
         description="Record where a deputy works (one employer).", permission_classes=EDIT
     )
     async def link_deputy_to_employer(
-        self, info: Info, deputy_id: relay.GlobalID, enterprise_id: relay.GlobalID
+        self, info: Info, deputy_id: strawberry.ID, enterprise_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -547,7 +547,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Remove a deputy's employer.", permission_classes=EDIT)
     async def unlink_deputy_from_employer(
-        self, info: Info, deputy_id: relay.GlobalID, enterprise_id: relay.GlobalID
+        self, info: Info, deputy_id: strawberry.ID, enterprise_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -567,8 +567,8 @@ class LiaisonMutation:
     async def add_alliance_member(
         self,
         info: Info,
-        alliance_id: relay.GlobalID,
-        enterprise_id: relay.GlobalID,
+        alliance_id: strawberry.ID,
+        enterprise_id: strawberry.ID,
         since: datetime.date | None = None,
     ) -> LinkPayload:
         return await _link(
@@ -587,7 +587,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="An enterprise leaves an alliance.", permission_classes=EDIT)
     async def remove_alliance_member(
-        self, info: Info, alliance_id: relay.GlobalID, enterprise_id: relay.GlobalID
+        self, info: Info, alliance_id: strawberry.ID, enterprise_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -607,7 +607,7 @@ class LiaisonMutation:
         description="Put a group, alliance or enterprise in an industry.", permission_classes=EDIT
     )
     async def link_to_industry(
-        self, info: Info, id: relay.GlobalID, industry_id: relay.GlobalID
+        self, info: Info, id: strawberry.ID, industry_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(info, lambda: _industry_spec(id, industry_id))
 
@@ -616,7 +616,7 @@ class LiaisonMutation:
         permission_classes=EDIT,
     )
     async def unlink_from_industry(
-        self, info: Info, id: relay.GlobalID, industry_id: relay.GlobalID
+        self, info: Info, id: strawberry.ID, industry_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(info, lambda: _industry_spec(id, industry_id), remove=True)
 
@@ -624,7 +624,7 @@ class LiaisonMutation:
         description="Place an industry under a broader one (no cycles).", permission_classes=EDIT
     )
     async def link_industry_to_parent(
-        self, info: Info, industry_id: relay.GlobalID, parent_id: relay.GlobalID
+        self, info: Info, industry_id: strawberry.ID, parent_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -635,7 +635,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Detach an industry from its parent.", permission_classes=EDIT)
     async def unlink_industry_from_parent(
-        self, info: Info, industry_id: relay.GlobalID, parent_id: relay.GlobalID
+        self, info: Info, industry_id: strawberry.ID, parent_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -649,7 +649,7 @@ class LiaisonMutation:
         description="A deputy contacts another deputy (first link).", permission_classes=EDIT
     )
     async def link_deputy_contact(
-        self, info: Info, deputy_id: relay.GlobalID, contact_id: relay.GlobalID
+        self, info: Info, deputy_id: strawberry.ID, contact_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -660,7 +660,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Remove a first-link contact.", permission_classes=EDIT)
     async def unlink_deputy_contact(
-        self, info: Info, deputy_id: relay.GlobalID, contact_id: relay.GlobalID
+        self, info: Info, deputy_id: strawberry.ID, contact_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -676,8 +676,8 @@ class LiaisonMutation:
     async def add_deputy_to_congress(
         self,
         info: Info,
-        deputy_id: relay.GlobalID,
-        congress_id: relay.GlobalID,
+        deputy_id: strawberry.ID,
+        congress_id: strawberry.ID,
         since: datetime.date | None = None,
     ) -> LinkPayload:
         return await _link(info, lambda: _seat_spec(info, deputy_id, congress_id, since))
@@ -686,7 +686,7 @@ class LiaisonMutation:
         description="Remove a deputy's seat in a congress.", permission_classes=EDIT
     )
     async def remove_deputy_from_congress(
-        self, info: Info, deputy_id: relay.GlobalID, congress_id: relay.GlobalID
+        self, info: Info, deputy_id: strawberry.ID, congress_id: strawberry.ID
     ) -> LinkPayload:
         return await _link(
             info,
@@ -703,10 +703,10 @@ class LiaisonMutation:
 def _spec(
     rel_key: str,
     start_label: str,
-    start: relay.GlobalID,
+    start: strawberry.ID,
     start_field: str,
     end_label: str,
-    end: relay.GlobalID,
+    end: strawberry.ID,
     end_field: str,
     **props: Any,
 ) -> LinkSpec:
@@ -722,7 +722,7 @@ def _spec(
     )
 
 
-def _industry_spec(id: relay.GlobalID, industry_id: relay.GlobalID) -> LinkSpec:
+def _industry_spec(id: strawberry.ID, industry_id: strawberry.ID) -> LinkSpec:
     label, node_id = decode_any_id(id, "id", ["DeputyGroup", "Alliance", "Enterprise"])
     return LinkSpec(
         "IN_INDUSTRY",
@@ -736,7 +736,7 @@ def _industry_spec(id: relay.GlobalID, industry_id: relay.GlobalID) -> LinkSpec:
 
 
 def _seat_spec(
-    info: Info, deputy_id: relay.GlobalID, congress_id: relay.GlobalID, since: datetime.date | None
+    info: Info, deputy_id: strawberry.ID, congress_id: strawberry.ID, since: datetime.date | None
 ) -> LinkSpec:
     return _spec(
         "DEPUTY_OF",

@@ -14,6 +14,7 @@ from strawberry import relay
 from graph.queries import Direction, Row
 from schema.common import After, Connection, First, connection_from_rows
 from schema.context import Info
+from schema.trips.reverse import activities_field
 
 N = TypeVar("N")
 
@@ -190,6 +191,8 @@ class Committee(LiaisonNode):
             source=row.get("source"),
         )
 
+    activities = activities_field("Committee")
+
     @strawberry.field(description="The congress it belongs to.")
     async def congress(self, info: Info) -> Congress | None:
         return await _single(
@@ -245,6 +248,8 @@ class DeputyGroup(LiaisonNode):
             description=row.get("description"),
             source=row.get("source"),
         )
+
+    activities = activities_field("DeputyGroup")
 
     @strawberry.field(description="The congress it belongs to.")
     async def congress(self, info: Info) -> Congress | None:
@@ -508,6 +513,8 @@ class Deputy(LiaisonNode):
             source=row.get("source"),
         )
 
+    activities = activities_field("Deputy")
+
     @strawberry.field(description="Congresses where the deputy holds a seat (edge.level).")
     async def congresses(
         self, info: Info, first: First = None, after: After = None
@@ -613,6 +620,8 @@ class Enterprise(LiaisonNode):
             town=row.get("town"),
             source=row.get("source"),
         )
+
+    activities = activities_field("Enterprise")
 
     @strawberry.field(description="Alliances it is a member of.")
     async def alliances(

@@ -1,0 +1,122 @@
+"""iCalendar feeds (RFC 5545) of trips: GET /calendar/{deputy|committee|group}/{id}.ics.
+
+One VEVENT per non-cancelled activity, as all-day DATE values (the trips have days, not hours;
+the feed declares Asia/Shanghai as its time zone), with the places visited in LOCATION and the
+itinerary and participants in DESCRIPTION and ATTENDEE. UIDs are `activity-<id>@thirdlink`, so
+calendar apps update an event instead of duplicating it; SEQUENCE follows the activity's version.
+The id in the URL may be the database id or the GraphQL global id of the right type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from icalendar import Calendar, Event, vCalAddress, vText
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from strawberry import relay
+
+from graph import trips
+from graph.db import DomainError, ErrorCode
+
+if TYPE_CHECKING:
+    from api.app import AppState
+
+TIMEZONE = "Asia/Shanghai"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+ROLE_ZH = {"LEAD": "带队", "MEMBER": "成员"}
+EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+
+def uid(activity_id: str) -> str:
+    return f"activity-{activity_id}@thirdlink"
+
+
+def _stamp(value: Any) -> dt.datetime:
+    """DTSTAMP in UTC: when the activity last changed (stable across fetches)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC)
+    return EPOCH
+
+
+def _event(activity: dict[str, Any]) -> Event:
+    event = Event()
+    event.add("uid", uid(activity["id"]))
+    event.add("dtstamp", _stamp(activity.get("updatedAt") or activity.get("createdAt")))
+    event.add("sequence", int(activity.get("version") or 0))
+    kind = trips.KIND_ZH.get(activity.get("kind") or "", "")
+    event.add("summary", activity.get("title") or activity.get("name") or "")
+    event.add("dtstart", activity["start"])
+    event.add("dtend", activity["end"] + dt.timedelta(days=1))  # DTEND of a DATE is exclusive
+    event.add("status", "CONFIRMED" if activity.get("status") != "DRAFT" else "TENTATIVE")
+    event.add("categories", [c for c in (kind, activity.get("topic")) if c])
+    visits = activity.get("visits") or []
+    if visits:
+        event.add("location", "；".join(v["name"] for v in visits))
+    lines = [f"{kind}：{activity.get('topic') or ''}".rstrip("：")]
+    if visits:
+        lines.append("走访 / Visits:")
+        lines += [
+            f"{v['day']} 第{v['order']}站 {v['name']}"
+            + (f"（{v['town']}）" if v.get("town") else "")
+            for v in visits
+        ]
+    participants = activity.get("participants") or []
+    if participants:
+        lines.append("参加人员 / Participants:")
+        lines += [f"{p['name']}（{ROLE_ZH.get(p['role'], p['role'])}）" for p in participants]
+    if activity.get("summary"):
+        lines += ["总结 / Summary:", activity["summary"]]
+    event.add("description", "\n".join(lines))
+    for p in participants:
+        attendee = vCalAddress(f"urn:thirdlink:deputy:{p['id']}")
+        attendee.params["cn"] = vText(p["name"])
+        attendee.params["role"] = vText("CHAIR" if p["role"] == "LEAD" else "REQ-PARTICIPANT")
+        event.add("attendee", attendee, encode=False)
+    return event
+
+
+def render(feed: trips.CalendarFeed) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Thirdlink//Trips//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"{feed.owner_name} 视察调研")
+    calendar.add("x-wr-timezone", TIMEZONE)
+    for activity in feed.activities:
+        calendar.add_component(_event(activity))
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+def _candidate_ids(raw: str, label: str) -> list[str]:
+    """The id as given, then the database id inside it if it is a global id of `label`."""
+    ids = [raw]
+    try:
+        gid = relay.GlobalID.from_id(raw)
+    except Exception:  # not a global id: strawberry raises several kinds
+        return ids
+    if gid.type_name == label:
+        ids.append(gid.node_id)
+    return ids
+
+
+async def calendar(request: Request) -> Response:
+    label = trips.CALENDAR_OWNERS.get(request.path_params["kind"])
+    if label is None:
+        return PlainTextResponse("No such calendar / 没有这种日历", status_code=404)
+    state: AppState = request.app.state.thirdlink
+    for owner_id in _candidate_ids(request.path_params["id"], label):
+        try:
+            feed = await trips.calendar_feed(state.db, label, owner_id)
+        except DomainError as error:
+            if error.code is ErrorCode.NOT_FOUND:
+                continue
+            raise
+        return Response(
+            render(feed),
+            media_type=CONTENT_TYPE,
+            headers={"content-disposition": f'inline; filename="{label.lower()}.ics"'},
+        )
+    return PlainTextResponse(f"未找到 / Not found: {request.path_params['id']}", status_code=404)

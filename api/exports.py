@@ -1,0 +1,129 @@
+"""Exports of suggestion statistics for spreadsheets: CSV (UTF-8 with a BOM, so Excel opens the
+Chinese correctly) and XLSX (openpyxl). Any statistics query can be exported: the parameters
+mirror `proposalStats` (groupBy repeated, from, to, congress, stage, industry, status,
+assignDays). A bad parameter is a 400 with a JSON error naming it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from graph import proposal_stats
+from graph.db import DomainError, ErrorCode
+from graph.proposal_stats import ProposalStats
+from graph.proposals import ProposalFilter
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_KNOWN = {"groupBy", "from", "to", "congress", "stage", "industry", "status", "assignDays"}
+
+
+class BadParam(Exception):
+    def __init__(self, param: str, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.param, self.zh, self.en = param, zh, en
+
+
+def _date(request: Request, name: str) -> dt.date | None:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as exc:
+        raise BadParam(
+            name, f"{name} 应为日期（YYYY-MM-DD）", f"`{name}` must be YYYY-MM-DD"
+        ) from exc
+
+
+def _parse(request: Request) -> tuple[list[str], ProposalFilter, int]:
+    unknown = sorted(set(request.query_params) - _KNOWN)
+    if unknown:
+        raise BadParam(unknown[0], f"未知参数 {unknown[0]}", f"Unknown parameter `{unknown[0]}`")
+    days_raw = request.query_params.get("assignDays")
+    try:
+        days = int(days_raw) if days_raw else proposal_stats.DEFAULT_ASSIGN_DAYS
+    except ValueError as exc:
+        raise BadParam(
+            "assignDays", "assignDays 应为整数", "`assignDays` must be an integer"
+        ) from exc
+    f = ProposalFilter(
+        congress_id=request.query_params.get("congress") or None,
+        date_from=_date(request, "from"),
+        date_to=_date(request, "to"),
+        stage=request.query_params.get("stage") or None,
+        industry_code=request.query_params.get("industry") or None,
+        status=request.query_params.get("status") or None,
+    )
+    return request.query_params.getlist("groupBy"), f, days
+
+
+async def _stats(request: Request) -> ProposalStats | JSONResponse:
+    try:
+        group_by, f, days = _parse(request)
+        db = request.app.state.thirdlink.db
+        return await proposal_stats.proposal_stats(db, group_by, f, assign_days=days)
+    except BadParam as bad:
+        return _error(bad.param, bad.zh, bad.en)
+    except DomainError as err:
+        if err.code is not ErrorCode.INVALID:
+            raise
+        param = (err.field or "").removeprefix("filter.")
+        return _error(param, err.zh, err.en)
+
+
+def _error(param: str, zh: str, en: str) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": "INVALID", "parameter": param, "message": f"{zh} / {en}"}},
+        status_code=400,
+    )
+
+
+def _filename(ext: str) -> str:
+    return f'attachment; filename="proposal-stats.{ext}"'
+
+
+async def proposal_stats_csv(request: Request) -> Response:
+    stats = await _stats(request)
+    if isinstance(stats, JSONResponse):
+        return stats
+    header, rows = proposal_stats.table(stats)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    # The BOM tells Excel the file is UTF-8; without it Chinese opens as mojibake.
+    return Response(
+        ("\ufeff" + out.getvalue()).encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": _filename("csv")},
+    )
+
+
+async def proposal_stats_xlsx(request: Request) -> Response:
+    stats = await _stats(request)
+    if isinstance(stats, JSONResponse):
+        return stats
+    header, rows = proposal_stats.table(stats)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "意见建议统计"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return Response(
+        out.getvalue(), media_type=XLSX, headers={"content-disposition": _filename("xlsx")}
+    )
+
+
+def _cell(value: Any) -> Any:
+    return "" if value is None else value

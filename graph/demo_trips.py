@@ -1,0 +1,275 @@
+"""The demo's 2024 inspections and research trips (视察调研), planned on top of the demo city.
+
+Provenance. The seed says Zhucheng's professional groups made 89 inspections and research trips
+in 2024, on investment projects (项目建设), rural revitalisation (乡村振兴), work safety
+(安全生产) and vocational education (职业教育), and that the automotive group's concentrated
+inspection (汽车专业代表小组集中视察) produced 11 suggestions. So: the total of 89, the four
+topics and that one inspection are `source="seed"` facts; the inspection's row is
+`source="seed"` (id `AUTO_INSPECTION`, to which the suggestions module links its 11
+suggestions), though its dates, participants and itinerary are illustrative. The other 88 trips
+are `source="illustrative"`: dates spread over the year, groups in turn, participants (the
+group's convener leading, at least two of its deputies, sometimes a member of a liaising
+committee) and visits (enterprises of the group's industry) are invented so that no trip has a
+hard conflict (see graph/trips.py).
+
+Nothing here hard-codes the demo's ids: `trips_part(base)` reads groups, members, committees,
+industries and enterprises from the base dataset, so it stays in step with graph/demo.py.
+`TripPlanner` is shared with the synthetic generator (graph/synthetic_trips.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import cast
+
+from graph.loading import Dataset, Row
+
+D = dt.date
+TOTAL_TRIPS = 89  # the seed's count for 2024
+AUTO_INSPECTION = "zc-act-auto-inspection"
+AUTO_TITLE = "汽车专业代表小组集中视察"
+TOPICS = ("项目建设", "乡村振兴", "安全生产", "职业教育")
+# Work safety lends itself to law-enforcement checks, projects to inspections.
+TOPIC_KINDS = {
+    "项目建设": ("INSPECTION", "视察"),
+    "乡村振兴": ("RESEARCH", "调研"),
+    "安全生产": ("LAW_CHECK", "执法检查"),
+    "职业教育": ("RESEARCH", "调研"),
+}
+CAP_DAYS = 30  # keep the demo clear of the enterprise-visit warning too
+
+
+@dataclass
+class _Group:
+    id: str
+    name: str
+    convener: str | None = None
+    members: list[str] = field(default_factory=list)
+    committees: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    alliances: list[str] = field(default_factory=list)
+
+
+class TripPlanner:
+    """What trips need to know about a liaison graph, read from dataset chunks (ids only), and
+    a planner that books deputies and enterprises without hard conflicts."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.groups: dict[str, _Group] = {}
+        self.committee_members: dict[str, list[str]] = {}
+        self.parent: dict[str, str] = {}
+        self.enterprise_industry: dict[str, str] = {}
+        self.alliance_members: dict[str, list[str]] = {}
+        self.employer: dict[str, str] = {}
+        self.booked: dict[str, list[tuple[D, D]]] = {}
+        self.visited: dict[str, list[D]] = {}
+
+    def read(self, chunk: Dataset) -> None:
+        for row in chunk.get("nodes", {}).get("DeputyGroup", []):
+            self.groups[row["id"]] = _Group(row["id"], row["name"])
+        for key, start, end, rows in chunk.get("rels", []):
+            for r in rows:
+                self._read_rel(key, start, end, r)
+
+    def _read_rel(self, key: str, start: str, end: str, r: Row) -> None:
+        a, b = r["start"], r["end"]
+        if key == "GROUP_MEMBER" and b in self.groups:
+            if r.get("role") == "CONVENER":
+                self.groups[b].convener = a
+            else:
+                self.groups[b].members.append(a)
+        elif key == "LIAISES_WITH" and b in self.groups:
+            self.groups[b].committees.append(a)
+        elif key == "PARTNERS_WITH" and a in self.groups:
+            self.groups[a].alliances.append(b)
+        elif key == "IN_INDUSTRY" and start == "DeputyGroup" and a in self.groups:
+            self.groups[a].industries.append(b)
+        elif key == "IN_INDUSTRY" and start == "Enterprise":
+            self.enterprise_industry[a] = b
+        elif key == "PART_OF":
+            self.parent[a] = b
+        elif key == "SITS_ON":
+            self.committee_members.setdefault(b, []).append(a)
+        elif key == "ALLIANCE_MEMBER":
+            self.alliance_members.setdefault(b, []).append(a)
+        elif key == "WORKS_AT":
+            self.employer[a] = b
+
+    def _under(self, industry: str, roots: set[str]) -> bool:
+        seen = 0
+        node: str | None = industry
+        while node is not None and seen < 10:
+            if node in roots:
+                return True
+            node, seen = self.parent.get(node), seen + 1
+        return False
+
+    def candidates(self) -> dict[str, list[str]]:
+        """For each group: enterprises of its alliances and of its industries' sub-trees."""
+        out: dict[str, list[str]] = {}
+        for g in self.groups.values():
+            roots = set(g.industries)
+            found = {e for a in g.alliances for e in self.alliance_members.get(a, [])}
+            found |= {e for e, i in self.enterprise_industry.items() if self._under(i, roots)}
+            out[g.id] = sorted(found)
+        return out
+
+    def eligible(self) -> list[_Group]:
+        return [g for g in self.groups.values() if len(g.members) + (g.convener is not None) >= 2]
+
+    def _free(self, deputy: str, start: D, end: D) -> bool:
+        return all(e < start or s > end for s, e in self.booked.get(deputy, []))
+
+    def _rested(self, enterprise: str, day: D) -> bool:
+        return all(abs((day - d).days) >= CAP_DAYS for d in self.visited.get(enterprise, []))
+
+    def plan(
+        self,
+        group: _Group,
+        start: D,
+        end: D,
+        candidates: list[str],
+        *,
+        max_visits: int = 3,
+        strict: bool = True,
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, D, int]]] | None:
+        """(deputy, role) participants and (enterprise, day, order) visits, or None when fewer
+        than two of the group's deputies are free. Books what it plans. `strict=False` ignores
+        bookings and recent visits (synthetic data wants some conflicts to find)."""
+        rng = self.rng
+        people = [d for d in [group.convener, *group.members] if d is not None]
+        free = [d for d in people if not strict or self._free(d, start, end)]
+        if len(free) < 2:
+            return None
+        members = rng.sample(free[1:], min(len(free) - 1, rng.randint(1, 3)))
+        chosen = [free[0], *members]
+        cmte = [
+            d
+            for c in group.committees
+            for d in self.committee_members.get(c, [])
+            if d not in chosen and self._free(d, start, end)
+        ]
+        if cmte and rng.random() < 0.5:
+            chosen.append(rng.choice(cmte))
+        participants = [(d, "LEAD" if i == 0 else "MEMBER") for i, d in enumerate(chosen)]
+        employers = {self.employer.get(d) for d in chosen}
+        days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+        visits: list[tuple[str, D, int]] = []
+        pool = [e for e in candidates if e not in employers]
+        rng.shuffle(pool)
+        for enterprise in pool:
+            if len(visits) >= max_visits:
+                break
+            day = days[min(len(visits) * len(days) // max_visits, len(days) - 1)]
+            if not strict or self._rested(enterprise, day):
+                visits.append((enterprise, day, len(visits) + 1))
+        for d in chosen:
+            self.booked.setdefault(d, []).append((start, end))
+        for enterprise, day, _ in visits:
+            self.visited.setdefault(enterprise, []).append(day)
+        return participants, visits
+
+
+def activity_rows(
+    activity: Row,
+    group: _Group,
+    participants: list[tuple[str, str]],
+    visits: list[tuple[str, D, int]],
+) -> dict[str, list[Row]]:
+    """The relationship rows of one activity, keyed by relation."""
+    aid = activity["id"]
+    return {
+        "ORGANIZES": [{"start": c, "end": aid} for c in group.committees],
+        "HOLDS": [{"start": group.id, "end": aid}],
+        "TAKES_PART": [{"start": d, "end": aid, "role": role} for d, role in participants],
+        "VISITS": [{"start": aid, "end": e, "day": day, "order": o} for e, day, o in visits],
+        "IN_INDUSTRY": [{"start": aid, "end": i} for i in group.industries[:1]],
+    }
+
+
+REL_ENDS = {
+    "ORGANIZES": ("Committee", "Activity"),
+    "HOLDS": ("DeputyGroup", "Activity"),
+    "TAKES_PART": ("Deputy", "Activity"),
+    "VISITS": ("Activity", "Enterprise"),
+    "IN_INDUSTRY": ("Activity", "Industry"),
+}
+
+
+def as_dataset(activities: list[Row], rels: dict[str, list[Row]]) -> Dataset:
+    return {
+        "nodes": {"Activity": activities},
+        "rels": [(key, *REL_ENDS[key], rows) for key, rows in rels.items() if rows],
+    }
+
+
+def _spread(year: int, count: int, index: int) -> D:
+    """The index-th of `count` start days spread over the year, moved to a Monday–Wednesday."""
+    first = D(year, 1, 8)
+    span = (D(year, 12, 20) - first).days
+    day = first + dt.timedelta(days=index * span // max(count - 1, 1))
+    return day - dt.timedelta(days=max(day.weekday() - 2, 0))
+
+
+def _short(name: str) -> str:
+    return name.removesuffix("专业代表小组")
+
+
+def trips_part(base: Dataset | Iterable[Dataset], year: int = 2024) -> Dataset:
+    """The 89 trips of `year`, planned on the demo's groups, deputies and enterprises."""
+    planner = TripPlanner(random.Random(year))
+    chunks = [cast(Dataset, base)] if isinstance(base, dict) else base
+    for chunk in chunks:
+        planner.read(chunk)
+    candidates = planner.candidates()
+    groups = planner.eligible()
+    auto = next(g for g in groups if g.name == AUTO_TITLE.removesuffix("集中视察"))
+    order = [auto] + [g for g in groups if g is not auto]
+    activities: list[Row] = []
+    rels: dict[str, list[Row]] = {key: [] for key in REL_ENDS}
+    index = 0
+    while len(activities) < TOTAL_TRIPS:
+        group = order[index % len(order)]
+        topic = TOPICS[index % len(TOPICS)]
+        kind, kind_zh = TOPIC_KINDS[topic]
+        start = _spread(year, TOTAL_TRIPS, len(activities))
+        length = 2 if index % 3 == 0 else 1
+        end = start + dt.timedelta(days=length - 1)
+        index += 1
+        if index > TOTAL_TRIPS * 20:
+            raise ValueError("the base dataset has too few free deputies for the demo trips")
+        planned = planner.plan(group, start, end, candidates[group.id])
+        if planned is None or not planned[1]:
+            continue
+        seed_row = group is auto and not any(a["id"] == AUTO_INSPECTION for a in activities)
+        title = AUTO_TITLE if seed_row else f"{_short(group.name)}小组{topic}专题{kind_zh}"
+        activity = {
+            "id": AUTO_INSPECTION if seed_row else f"zc-act-{year}-{len(activities) + 1:03d}",
+            "name": title,
+            "title": title,
+            "source": "seed" if seed_row else "illustrative",
+            "kind": "INSPECTION" if seed_row else kind,
+            "topic": "项目建设" if seed_row else topic,
+            "start": start,
+            "end": end,
+            "status": "COMPLETED",
+            "summary": "围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题集中视察，"
+            "提出11条意见建议"
+            if seed_row
+            else f"围绕{topic}走访企业、听取意见，形成意见建议并交有关部门办理",
+        }
+        activities.append(activity)
+        for key, rows in activity_rows(activity, group, *planned).items():
+            rels[key] += rows
+    return as_dataset(activities, rels)
+
+
+def demo_trips() -> Dataset:
+    """A zero-argument part for `graph.demo.PARTS`: builds the base from the other parts."""
+    from graph import demo  # late: graph.demo lists this part, so it imports this module
+
+    return trips_part([part() for part in demo.PARTS if part is not demo_trips])

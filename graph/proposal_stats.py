@@ -1,0 +1,332 @@
+"""Statistics of suggestions for the dashboards: counts grouped by any of INDUSTRY,
+INDUSTRY_SECTION, STATUS, YEAR, QUARTER, GROUP, COMMITTEE and UNIT, with the rates staff
+report (assigned within N days, replied by the due date, satisfaction).
+
+Speed. One pass over the matching Proposal nodes reads only their own properties (derived at
+write time by graph/proposals.py). Multi-valued keys (the industry path, the sections, the
+supervising committees, the units) are grouped *as lists* in Cypher, so the number of rows
+coming back is the number of distinct combinations (a few hundred), not one per suggestion and
+industry; Python then spreads each list over its members. That is exact because each list holds
+a member once, and it keeps 100,000 suggestions a year well inside the dashboard's budget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import validate
+from graph.db import Database
+from graph.proposals import (
+    SATISFACTION_ZH,
+    STATUS_ZH,
+    STATUSES,
+    ProposalFilter,
+    check_filter,
+    filter_where,
+)
+
+# dimension → (Cypher expression over p, is a list, Chinese name)
+DIMENSIONS: dict[str, tuple[str, bool, str]] = {
+    "INDUSTRY": ("p.industryPath", True, "行业"),
+    "INDUSTRY_SECTION": ("p.sections", True, "行业门类"),
+    "STATUS": ("p.status", False, "状态"),
+    "YEAR": ("p.year", False, "年度"),
+    "QUARTER": ("p.year * 10 + p.quarter", False, "季度"),
+    "GROUP": ("p.groupId", False, "代表小组"),
+    "COMMITTEE": (
+        "COLLECT { MATCH (c:Committee)-[:SUPERVISES]->(p) RETURN DISTINCT c.id }",
+        True,
+        "督办委员会",
+    ),
+    "UNIT": (
+        "COLLECT { MATCH (p)-[:ASSIGNED_TO]->(u:Unit) RETURN DISTINCT u.id }",
+        True,
+        "承办单位",
+    ),
+}
+DEFAULT_ASSIGN_DAYS = 7
+SATISFIED = ("SATISFIED", "BASICALLY_SATISFIED")
+
+# The counts behind the rates; `count(x)` counts non-null values, cheaper than CASE.
+STATS = """
+MATCH (p:Proposal) WHERE {where}
+WITH p, {keys}
+RETURN {names},
+  count(*) AS total,
+  count(p.assignedAt) AS assigned,
+  count(CASE WHEN p.assignedAt <= p.raisedAt + $window THEN 1 END) AS assignedInTime,
+  count(CASE WHEN p.repliedAt IS NOT NULL OR p.due < $today THEN p.due END) AS dueCount,
+  count(CASE WHEN p.repliedAt <= p.due THEN 1 END) AS repliedOnTime,
+  count(p.satisfaction) AS rated,
+  count(CASE WHEN p.satisfaction IN $satisfied THEN 1 END) AS satisfied
+"""
+
+LABELS_OF_KEYS = """
+CALL () {
+  UNWIND $codes AS code MATCH (i:Industry {code: code}) RETURN collect([code, i.name]) AS a
+}
+CALL () {
+  UNWIND $groups AS id MATCH (n:DeputyGroup {id: id}) RETURN collect([id, n.name]) AS b
+}
+CALL () {
+  UNWIND $committees AS id MATCH (n:Committee {id: id}) RETURN collect([id, n.name]) AS c
+}
+CALL () { UNWIND $units AS id MATCH (n:Unit {id: id}) RETURN collect([id, n.name]) AS d }
+RETURN a + b + c + d AS pairs
+"""
+
+_COUNTS = (
+    "total",
+    "assigned",
+    "assignedInTime",
+    "dueCount",
+    "repliedOnTime",
+    "rated",
+    "satisfied",
+)
+
+
+@dataclass(frozen=True)
+class StatsKey:
+    dimension: str
+    value: str | None  # code, id, status, year ("2024") or quarter ("2024-Q3"); None: none
+    label: str  # what a person reads: the name, 已交办, 2024年第3季度 …
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+@dataclass
+class StatsRow:
+    keys: list[StatsKey]
+    total: int = 0
+    assigned: int = 0
+    assigned_in_time: int = 0
+    due_count: int = 0
+    replied_on_time: int = 0
+    rated: int = 0
+    satisfied: int = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.total += row["total"]
+        self.assigned += row["assigned"]
+        self.assigned_in_time += row["assignedInTime"]
+        self.due_count += row["dueCount"]
+        self.replied_on_time += row["repliedOnTime"]
+        self.rated += row["rated"]
+        self.satisfied += row["satisfied"]
+
+    @property
+    def assigned_in_time_rate(self) -> float | None:
+        """Share of assigned suggestions assigned within N days of being raised."""
+        return _rate(self.assigned_in_time, self.assigned)
+
+    @property
+    def replied_on_time_rate(self) -> float | None:
+        """Share of suggestions whose due date has come (or that were replied) replied by it."""
+        return _rate(self.replied_on_time, self.due_count)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Satisfied and basically satisfied, as a share of the rated."""
+        return _rate(self.satisfied, self.rated)
+
+
+@dataclass
+class ProposalStats:
+    group_by: list[str]
+    assign_days: int
+    rows: list[StatsRow] = field(default_factory=list)
+    totals: StatsRow = field(default_factory=lambda: StatsRow(keys=[]))
+
+
+def check_group_by(group_by: Sequence[str]) -> list[str]:
+    dims = list(dict.fromkeys(group_by))
+    for dim in dims:
+        validate.choice(dim, "groupBy", DIMENSIONS)
+    if len(dims) > 3:
+        raise validate.invalid("groupBy", "最多按 3 个维度分组", "Group by at most 3 dimensions")
+    return dims
+
+
+def stats_query(group_by: Sequence[str], where: str) -> str:
+    """The Cypher for these dimensions (fixed fragments only, never user text)."""
+    keys = ", ".join(f"{DIMENSIONS[d][0]} AS k{i}" for i, d in enumerate(group_by)) or "1 AS k"
+    names = ", ".join(f"k{i}" for i in range(len(group_by))) or "k"
+    return STATS.format(where=where, keys=keys, names=names)
+
+
+def _values(value: Any, is_list: bool) -> list[Any]:
+    if not is_list:
+        return [value]
+    return list(value) if value else [None]
+
+
+def _key_value(dim: str, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if dim == "QUARTER":
+        return f"{raw // 10}-Q{raw % 10}"
+    return str(raw)
+
+
+def _key_label(dim: str, value: str | None, names: dict[str, str]) -> str:
+    if value is None:
+        return "未填写"
+    if dim == "STATUS":
+        return STATUS_ZH.get(value, value)
+    if dim == "YEAR":
+        return f"{value}年"
+    if dim == "QUARTER":
+        year, quarter = value.split("-Q")
+        return f"{year}年第{quarter}季度"
+    return names.get(value, value)
+
+
+def _sort_value(dim: str, value: str | None) -> tuple[int, Any]:
+    if value is None:
+        return (1, "")
+    if dim == "STATUS":
+        return (0, STATUSES.index(value) if value in STATUSES else 99)
+    return (0, value)
+
+
+async def proposal_stats(
+    db: Database,
+    group_by: Sequence[str],
+    f: ProposalFilter,
+    *,
+    assign_days: int = DEFAULT_ASSIGN_DAYS,
+    today: dt.date | None = None,
+) -> ProposalStats:
+    """Counts and rates of the suggestions matching `f`, grouped by `group_by` (none: totals
+    only). Under INDUSTRY a suggestion counts once for each code on its path (C1391, C139, C13,
+    C); the totals count it once."""
+    dims = check_group_by(group_by)
+    if not 0 <= assign_days <= 366:
+        raise validate.invalid(
+            "assignDays", "交办天数须在 0 到 366 之间", "`assignDays` must be 0–366"
+        )
+    where, params = filter_where(check_filter(f))
+    raw = await db.read(
+        stats_query(dims, where),
+        window=dt.timedelta(days=assign_days),
+        today=today or dt.date.today(),
+        satisfied=list(SATISFIED),
+        **params,
+    )
+    result = ProposalStats(group_by=dims, assign_days=assign_days)
+    grouped: dict[tuple[str | None, ...], StatsRow] = {}
+    for row in raw:
+        result.totals.add(row)
+        spread = [
+            [_key_value(d, v) for v in _values(row[f"k{i}"], DIMENSIONS[d][1])]
+            for i, d in enumerate(dims)
+        ]
+        for combo in itertools.product(*spread):
+            if combo not in grouped:
+                grouped[combo] = StatsRow(keys=[])
+            grouped[combo].add(row)
+    names = await _names(db, dims, grouped)
+    for combo, stats_row in grouped.items():
+        stats_row.keys = [
+            StatsKey(d, v, _key_label(d, v, names)) for d, v in zip(dims, combo, strict=True)
+        ]
+    order = sorted(
+        grouped, key=lambda c: tuple(_sort_value(d, v) for d, v in zip(dims, c, strict=True))
+    )
+    result.rows = [grouped[c] for c in order] if dims else []
+    return result
+
+
+async def _names(
+    db: Database, dims: list[str], grouped: dict[tuple[str | None, ...], StatsRow]
+) -> dict[str, str]:
+    wanted: dict[str, set[str]] = {
+        "codes": set(),
+        "groups": set(),
+        "committees": set(),
+        "units": set(),
+    }
+    bucket = {
+        "INDUSTRY": "codes",
+        "INDUSTRY_SECTION": "codes",
+        "GROUP": "groups",
+        "COMMITTEE": "committees",
+        "UNIT": "units",
+    }
+    for combo in grouped:
+        for dim, value in zip(dims, combo, strict=True):
+            if value is not None and dim in bucket:
+                wanted[bucket[dim]].add(value)
+    if not any(wanted.values()):
+        return {}
+    rows = await db.read(LABELS_OF_KEYS, **{k: sorted(v) for k, v in wanted.items()})
+    return {key: name for key, name in rows[0]["pairs"]}
+
+
+# Column headers for exports: Chinese and English, so a spreadsheet reads in both.
+DIMENSION_EN = {
+    "INDUSTRY": "Industry",
+    "INDUSTRY_SECTION": "Industry section",
+    "STATUS": "Status",
+    "YEAR": "Year",
+    "QUARTER": "Quarter",
+    "GROUP": "Deputy group",
+    "COMMITTEE": "Supervising committee",
+    "UNIT": "Handling unit",
+}
+
+
+def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for CSV / Excel: per dimension its key and name, then counts and rates;
+    the last row holds the totals."""
+    header: list[str] = []
+    for dim in stats.group_by:
+        zh = DIMENSIONS[dim][2]
+        header += [f"{zh}代码 {DIMENSION_EN[dim]} key", f"{zh} {DIMENSION_EN[dim]}"]
+    n = stats.assign_days
+    header += [
+        "意见建议数 Suggestions",
+        "已交办 Assigned",
+        f"{n}日内交办 Assigned within {n} days",
+        f"{n}日内交办率 Assigned-within-{n}-days rate",
+        "应答复 Due",
+        "按期答复 Replied by due date",
+        "按期答复率 On-time reply rate",
+        "已评价 Rated",
+        f"{SATISFACTION_ZH['SATISFIED']}及{SATISFACTION_ZH['BASICALLY_SATISFIED']} Satisfied",
+        "满意率 Satisfaction rate",
+    ]
+
+    def cells(row: StatsRow) -> list[Any]:
+        return [
+            row.total,
+            row.assigned,
+            row.assigned_in_time,
+            row.assigned_in_time_rate,
+            row.due_count,
+            row.replied_on_time,
+            row.replied_on_time_rate,
+            row.rated,
+            row.satisfied,
+            row.satisfaction_rate,
+        ]
+
+    body = []
+    for row in stats.rows:
+        keys: list[Any] = []
+        for key in row.keys:
+            keys += [key.value, key.label]
+        body.append(keys + cells(row))
+    body.append(
+        ["合计 Total"] + [None] * (2 * len(stats.group_by) - 1) + cells(stats.totals)
+        if stats.group_by
+        else cells(stats.totals)
+    )
+    return header, body

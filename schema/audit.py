@@ -1,0 +1,134 @@
+"""The audit trail: every successful mutation is recorded with who, when, what and which ids;
+ADMIN reads it through `auditEvents`.
+
+The record is written by a schema extension right after the mutation's own transaction has
+committed (not inside it: the graph/ writes own their transactions). A mutation whose payload
+carries `errors` wrote nothing and is not recorded; a refused one never ran.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+import strawberry
+from graphql import GraphQLResolveInfo
+from strawberry import relay
+from strawberry.extensions import SchemaExtension
+from strawberry.utils.await_maybe import await_maybe
+
+from graph import audit
+from schema.common import After, Connection, First, connection_from_page, page_args
+from schema.context import Info
+from schema.permissions import CAN_READ_AUDIT, Viewer
+
+
+@strawberry.type(description="One recorded write: who made it, when, and what it touched.")
+class AuditEvent:
+    id: strawberry.ID = strawberry.field(description="Id of the record.")
+    at: datetime.datetime = strawberry.field(description="When the write was made.")
+    token_name: str = strawberry.field(description="Name of the API token used.")
+    role: str = strawberry.field(description="Role of that token.")
+    operation: str = strawberry.field(description="The mutation, e.g. createCommittee.")
+    ids: list[str] = strawberry.field(description="What it touched, as Label:id.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AuditEvent:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            at=row["at"],
+            token_name=row["tokenName"],
+            role=row["role"],
+            operation=row["operation"],
+            ids=list(row.get("ids") or []),
+        )
+
+
+@strawberry.type
+class AuditQuery:
+    @strawberry.field(
+        description="The audit trail, newest first (ADMIN only).",
+        permission_classes=[CAN_READ_AUDIT],
+    )
+    async def audit_events(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        operation: str | None = None,
+        token_name: str | None = None,
+    ) -> Connection[AuditEvent]:
+        size, offset = page_args(first, after)
+        page = await audit.list_events(
+            info.context.db, first=size, offset=offset, operation=operation, token_name=token_name
+        )
+        return connection_from_page(page, offset, AuditEvent.from_row)
+
+
+# --- recording ----------------------------------------------------------------------------------
+
+
+def _ids(value: Any, depth: int = 0) -> Iterator[str]:
+    """Global ids found in arguments and payloads, as Label:id (a few levels deep)."""
+    if depth > 4 or value is None:
+        return
+    if isinstance(value, relay.GlobalID):
+        yield f"{value.type_name}:{value.node_id}"
+    elif isinstance(value, str):
+        try:
+            gid = relay.GlobalID.from_id(value)
+        except Exception:  # not a global id: plain text is not an id
+            return
+        yield f"{gid.type_name}:{gid.node_id}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key == "id" or key.endswith(("Id", "Ids")) or isinstance(item, dict | list):
+                yield from _ids(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _ids(item, depth + 1)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if isinstance(value, relay.Node) or hasattr(value, "LABEL"):
+            label = getattr(value, "LABEL", type(value).__name__)
+            node_id = getattr(value, "id", None)
+            if node_id is not None:
+                yield (
+                    f"{label}:{node_id}"
+                    if not isinstance(node_id, relay.GlobalID)
+                    else (f"{node_id.type_name}:{node_id.node_id}")
+                )
+            return
+        for f in dataclasses.fields(value):
+            if f.name != "errors":
+                yield from _ids(getattr(value, f.name), depth + 1)
+
+
+class AuditWrites(SchemaExtension):
+    """Record each top-level mutation field that succeeded (its payload has no `errors`)."""
+
+    def resolve(
+        self, _next: Any, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
+    ) -> Any:
+        result = _next(root, info, *args, **kwargs)
+        if info.path.prev is not None or info.parent_type is not info.schema.mutation_type:
+            return result
+        return self._record(result, info, kwargs)
+
+    async def _record(self, result: Any, info: GraphQLResolveInfo, kwargs: dict[str, Any]) -> Any:
+        payload = await await_maybe(result)
+        if getattr(payload, "errors", None):
+            return payload
+        viewer: Viewer | None = getattr(info.context, "viewer", None)
+        ids = [*_ids(kwargs), *_ids(payload)]
+        await audit.uncounted(
+            audit.record(
+                info.context.db,
+                token_name=viewer.name if viewer else "",
+                role=viewer.role.value if viewer else "",
+                operation=info.field_name,
+                ids=ids,
+            )
+        )
+        return payload

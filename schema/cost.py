@@ -1,0 +1,160 @@
+"""The cost limit: what a query may ask for, computed before it runs.
+
+Like GitHub's GraphQL API, a connection costs what it may return: its `first` (or the default
+page size), multiplied by the `first` of every connection above it. `committees(first: 50) {
+groups(first: 20) }` costs 50 + 50·20 = 1,050. Every other field costs nothing, so plain
+lookups are free and only fan-out is limited. Above MAX_COST the request is refused before
+anything runs, with code COST_LIMIT and the computed cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+    get_named_type,
+)
+from strawberry.extensions import SchemaExtension
+
+from schema.common import DEFAULT_PAGE
+
+MAX_COST = 50_000
+
+
+def _first(field: FieldNode, variables: Mapping[str, Any]) -> int:
+    for arg in field.arguments or ():
+        if arg.name.value != "first":
+            continue
+        if isinstance(arg.value, IntValueNode):
+            return max(0, int(arg.value.value))
+        if isinstance(arg.value, VariableNode):
+            value = variables.get(arg.value.name.value)
+            return max(0, value) if isinstance(value, int) else DEFAULT_PAGE
+    return DEFAULT_PAGE
+
+
+def _is_connection(type_: GraphQLNamedType) -> bool:
+    return isinstance(type_, GraphQLObjectType) and type_.name.endswith("Connection")
+
+
+def query_cost(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: Mapping[str, FragmentDefinitionNode],
+    variables: Mapping[str, Any],
+) -> int:
+    root = schema.get_root_type(operation.operation)
+    if root is None:
+        return 0
+
+    def fields(
+        parent: GraphQLNamedType, selections: SelectionSetNode, seen: frozenset[str]
+    ) -> Iterator[tuple[GraphQLNamedType, FieldNode]]:
+        for selection in selections.selections:
+            if isinstance(selection, FieldNode):
+                yield parent, selection
+            elif isinstance(selection, InlineFragmentNode):
+                cond = selection.type_condition
+                inner = schema.get_type(cond.name.value) if cond else parent
+                yield from fields(inner or parent, selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = fragments.get(name)
+                if fragment is None or name in seen:  # validation reports these
+                    continue
+                inner = schema.get_type(fragment.type_condition.name.value)
+                yield from fields(inner or parent, fragment.selection_set, seen | {name})
+
+    def cost(
+        parent: GraphQLNamedType, selections: SelectionSetNode, multiplier: int, depth: int
+    ) -> int:
+        if depth > 50:  # the depth limit refuses these anyway
+            return 0
+        total = 0
+        for parent_type, field in fields(parent, selections, frozenset()):
+            definition = getattr(parent_type, "fields", {}).get(field.name.value)
+            if definition is None or field.selection_set is None:
+                continue
+            named = get_named_type(definition.type)
+            inner = multiplier
+            if _is_connection(named):
+                inner = multiplier * _first(field, variables)
+                total += inner
+            total += cost(named, field.selection_set, inner, depth + 1)
+        return total
+
+    return cost(root, operation.selection_set, 1, 0)
+
+
+def _name_operation(
+    context: Any, operation: OperationDefinitionNode, schema: GraphQLSchema
+) -> None:
+    """Name the operation for metrics and logs from schema field names only (bounded labels):
+    `mutation:createCommittee`, `query:committees+` (several root fields)."""
+    extras = getattr(context, "extras", None)
+    root = schema.get_root_type(operation.operation)
+    if extras is None or root is None:
+        return
+    known = sorted(
+        {
+            s.name.value
+            for s in operation.selection_set.selections
+            if isinstance(s, FieldNode) and s.name.value in root.fields
+        }
+    )
+    name = (known[0] + ("+" if len(known) > 1 else "")) if known else "other"
+    extras["operation"] = f"{operation.operation.value}:{name}"
+
+
+class CostLimiter(SchemaExtension):
+    """Refuse costly queries (above); also names the operation for metrics."""
+
+    def __init__(self, *, max_cost: int = MAX_COST) -> None:
+        self.max_cost = max_cost
+
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        if document is not None and ctx.result is None:
+            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+            name = ctx.operation_name
+            chosen = [o for o in operations if name is None or (o.name and o.name.value == name)]
+            fragments = {
+                d.name.value: d
+                for d in document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            if len(chosen) == 1:
+                _name_operation(ctx.context, chosen[0], ctx.schema._schema)
+                cost = query_cost(ctx.schema._schema, chosen[0], fragments, ctx.variables or {})
+                if cost > self.max_cost:
+                    ctx.result = ExecutionResult(
+                        data=None,
+                        errors=[
+                            GraphQLError(
+                                f"查询成本 {cost} 超过上限 {self.max_cost}，请减小 first 或嵌套 / "
+                                f"Query cost {cost} exceeds the limit {self.max_cost}; "
+                                "ask for smaller pages or less nesting",
+                                extensions={
+                                    "code": "COST_LIMIT",
+                                    "cost": cost,
+                                    "maxCost": self.max_cost,
+                                },
+                            )
+                        ],
+                    )
+        yield

@@ -1,0 +1,1 @@
+"""GraphQL schema of suggestions (意见建议): types, queries, mutations."""

@@ -1,0 +1,277 @@
+"""Planning mutations of trips. Each returns the activity with its current conflicts; expected
+failures come back in `errors` (NOT_FOUND, DUPLICATE, INVALID, CONFLICT) and nothing is
+written. All need the PLAN_TRIPS permission (PLANNER or ADMIN)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+
+from graph import trips
+from graph.queries import Row
+from schema.common import MutationError, attempt, decode_id
+from schema.context import Info
+from schema.permissions import CAN_PLAN_TRIPS
+from schema.trips.types import Activity, ActivityKind, ParticipantRole, TripConflict
+
+PLAN = [CAN_PLAN_TRIPS]
+
+ActivityId = Annotated[relay.GlobalID, strawberry.argument(description="The activity.")]
+
+
+@strawberry.type(description="The result of a planning step: the activity and its conflicts.")
+class ActivityPayload:
+    activity: Activity | None = strawberry.field(description="The activity; null when errors.")
+    conflicts: list[TripConflict] = strawberry.field(
+        description="Its conflicts after this step (HARD ones block scheduling)."
+    )
+    errors: list[MutationError] = strawberry.field(description="Why nothing was changed.")
+
+
+async def _plan(
+    info: Info, work: Callable[[], Awaitable[Row]], activity: relay.GlobalID | None = None
+) -> ActivityPayload:
+    """Run one graph/trips write; report the activity's current conflicts, also when the step
+    was refused (so a refused schedule shows what blocks it)."""
+
+    async def step() -> tuple[Row, list[trips.Conflict]]:
+        row = await work()
+        return row, await trips.trip_conflicts(info.context.db, row["id"])
+
+    done, errors = await attempt(step())
+    info.context.loaders.clear()
+    if done is None:
+        current: list[trips.Conflict] = []
+        if activity is not None:
+
+            async def still() -> list[trips.Conflict]:
+                return await trips.trip_conflicts(info.context.db, _activity(activity))
+
+            found, _ = await attempt(still())
+            current = found or []
+        return ActivityPayload(
+            activity=None,
+            conflicts=[TripConflict.from_conflict(c) for c in current],
+            errors=errors,
+        )
+    row, conflicts = done
+    return ActivityPayload(
+        activity=Activity.from_row(row),
+        conflicts=[TripConflict.from_conflict(c) for c in conflicts],
+        errors=[],
+    )
+
+
+def _ids(values: list[relay.GlobalID] | None, label: str, field: str) -> list[str] | None:
+    if values is None:
+        return None
+    return [decode_id(v, label, f"{field}[{i}]") for i, v in enumerate(values)]
+
+
+@strawberry.input(description="A new activity; it starts as DRAFT.")
+class CreateActivityInput:
+    kind: ActivityKind = strawberry.field(description="INSPECTION, RESEARCH or LAW_CHECK.")
+    title: str = strawberry.field(description="Title, 1–200 characters.")
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (not before `start`).")
+    topic: str | None = strawberry.field(default=None, description="Topic, e.g. 乡村振兴.")
+    committee_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Organising committees."
+    )
+    group_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Holding deputy groups."
+    )
+    industry_code: str | None = strawberry.field(default=None, description="GB/T 4754 code.")
+
+    def to_input(self) -> trips.ActivityInput:
+        return trips.ActivityInput(
+            kind=self.kind.value,
+            title=self.title,
+            topic=self.topic,
+            start=self.start,
+            end=self.end,
+            committee_ids=_ids(self.committee_ids, "Committee", "input.committeeIds"),
+            group_ids=_ids(self.group_ids, "DeputyGroup", "input.groupIds"),
+            industry_code=self.industry_code,
+        )
+
+
+@strawberry.input(description="Changes to an open activity; omitted fields stay as they are.")
+class UpdateActivityInput:
+    id: relay.GlobalID = strawberry.field(description="The activity.")
+    kind: ActivityKind | None = strawberry.field(default=None, description="New kind.")
+    title: str | None = strawberry.field(default=None, description="New title.")
+    start: datetime.date | None = strawberry.field(default=None, description="New first day.")
+    end: datetime.date | None = strawberry.field(default=None, description="New last day.")
+    topic: str | None = strawberry.field(default=None, description="New topic.")
+    committee_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Replaces the organising committees."
+    )
+    group_ids: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Replaces the holding groups."
+    )
+    industry_code: str | None = strawberry.field(default=None, description="New industry.")
+
+    def to_input(self) -> trips.ActivityInput:
+        return trips.ActivityInput(
+            kind=self.kind.value if self.kind else None,
+            title=self.title,
+            topic=self.topic,
+            start=self.start,
+            end=self.end,
+            committee_ids=_ids(self.committee_ids, "Committee", "input.committeeIds"),
+            group_ids=_ids(self.group_ids, "DeputyGroup", "input.groupIds"),
+            industry_code=self.industry_code,
+        )
+
+
+def _activity(value: relay.GlobalID) -> str:
+    return decode_id(value, "Activity", "activityId")
+
+
+@strawberry.type
+class TripsMutation:
+    @strawberry.mutation(description="Create a DRAFT activity.", permission_classes=PLAN)
+    async def create_activity(self, info: Info, input: CreateActivityInput) -> ActivityPayload:
+        return await _plan(info, lambda: trips.create_activity(info.context.db, input.to_input()))
+
+    @strawberry.mutation(description="Change an open activity.", permission_classes=PLAN)
+    async def update_activity(self, info: Info, input: UpdateActivityInput) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.update_activity(
+                info.context.db, decode_id(input.id, "Activity", "input.id"), input.to_input()
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Cancel an activity (from any state but COMPLETED).", permission_classes=PLAN
+    )
+    async def cancel_activity(self, info: Info, activity_id: ActivityId) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.cancel_activity(info.context.db, _activity(activity_id)),
+            activity_id,
+        )
+
+    @strawberry.mutation(description="Add a deputy to the participants.", permission_classes=PLAN)
+    async def add_participant(
+        self,
+        info: Info,
+        activity_id: ActivityId,
+        deputy_id: relay.GlobalID,
+        role: ParticipantRole = ParticipantRole.MEMBER,
+    ) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.add_participant(
+                info.context.db,
+                _activity(activity_id),
+                decode_id(deputy_id, "Deputy", "deputyId"),
+                role.value,
+            ),
+        )
+
+    @strawberry.mutation(description="Remove a participant.", permission_classes=PLAN)
+    async def remove_participant(
+        self, info: Info, activity_id: ActivityId, deputy_id: relay.GlobalID
+    ) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.remove_participant(
+                info.context.db, _activity(activity_id), decode_id(deputy_id, "Deputy", "deputyId")
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Add an enterprise to the itinerary (day defaults to the first day, "
+        "order to last).",
+        permission_classes=PLAN,
+    )
+    async def add_visit(
+        self,
+        info: Info,
+        activity_id: ActivityId,
+        enterprise_id: relay.GlobalID,
+        day: datetime.date | None = None,
+        order: int | None = None,
+    ) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.add_visit(
+                info.context.db,
+                _activity(activity_id),
+                decode_id(enterprise_id, "Enterprise", "enterpriseId"),
+                day,
+                order,
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Change a visit's day and/or its position in the itinerary.",
+        permission_classes=PLAN,
+    )
+    async def move_visit(
+        self,
+        info: Info,
+        activity_id: ActivityId,
+        enterprise_id: relay.GlobalID,
+        day: datetime.date | None = None,
+        order: int | None = None,
+    ) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.move_visit(
+                info.context.db,
+                _activity(activity_id),
+                decode_id(enterprise_id, "Enterprise", "enterpriseId"),
+                day,
+                order,
+            ),
+        )
+
+    @strawberry.mutation(description="Remove a visit from the itinerary.", permission_classes=PLAN)
+    async def remove_visit(
+        self, info: Info, activity_id: ActivityId, enterprise_id: relay.GlobalID
+    ) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.remove_visit(
+                info.context.db,
+                _activity(activity_id),
+                decode_id(enterprise_id, "Enterprise", "enterpriseId"),
+            ),
+        )
+
+    @strawberry.mutation(
+        description="DRAFT → SCHEDULED; refused (CONFLICT) while hard conflicts remain.",
+        permission_classes=PLAN,
+    )
+    async def schedule_activity(self, info: Info, activity_id: ActivityId) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.schedule_activity(info.context.db, _activity(activity_id)),
+            activity_id,
+        )
+
+    @strawberry.mutation(description="SCHEDULED → IN_PROGRESS.", permission_classes=PLAN)
+    async def start_activity(self, info: Info, activity_id: ActivityId) -> ActivityPayload:
+        return await _plan(
+            info, lambda: trips.start_activity(info.context.db, _activity(activity_id)), activity_id
+        )
+
+    @strawberry.mutation(
+        description="IN_PROGRESS → COMPLETED, with a summary.", permission_classes=PLAN
+    )
+    async def complete_activity(
+        self, info: Info, activity_id: ActivityId, summary: str
+    ) -> ActivityPayload:
+        return await _plan(
+            info,
+            lambda: trips.complete_activity(info.context.db, _activity(activity_id), summary),
+            activity_id,
+        )

@@ -1,0 +1,261 @@
+"""GraphQL types of trips: Activity (a Relay node), its visits and conflicts, and suggestions.
+Every relationship field goes through a per-request DataLoader (schema/trips/loaders.py)."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import strawberry
+from strawberry import relay
+
+from graph import trips
+from graph.queries import Direction, Row
+from schema.common import After, Connection, First
+from schema.context import Info
+from schema.liaison.types import (
+    Committee,
+    Deputy,
+    DeputyGroup,
+    Enterprise,
+    Industry,
+    LiaisonNode,
+    _enum,
+    _related,
+    _single,
+)
+from schema.trips.loaders import conflicts_by_activity
+
+
+@strawberry.enum(description="INSPECTION 视察, RESEARCH 调研, LAW_CHECK 执法检查.")
+class ActivityKind(enum.Enum):
+    INSPECTION = "INSPECTION"
+    RESEARCH = "RESEARCH"
+    LAW_CHECK = "LAW_CHECK"
+
+
+@strawberry.enum(
+    description="DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED; CANCELLED from any but COMPLETED."
+)
+class ActivityStatus(enum.Enum):
+    DRAFT = "DRAFT"
+    SCHEDULED = "SCHEDULED"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+@strawberry.enum(description="A participant's role: LEAD (带队) or MEMBER.")
+class ParticipantRole(enum.Enum):
+    LEAD = "LEAD"
+    MEMBER = "MEMBER"
+
+
+@strawberry.enum(description="HARD conflicts block scheduling; WARNINGs do not.")
+class ConflictSeverity(enum.Enum):
+    HARD = "HARD"
+    WARNING = "WARNING"
+
+
+@strawberry.enum(
+    description="OVERLAP (HARD): a participant is booked on an overlapping activity. "
+    "OWN_EMPLOYER (HARD): a participant visits their own employer. TOO_FEW_DEPUTIES (HARD): "
+    "fewer than two deputies. VISIT_OUTSIDE_DATES (HARD): a visit day outside the dates. "
+    "ENTERPRISE_OVER_CAP (WARNING): the enterprise is visited more often than the cap "
+    "(default once in 30 days)."
+)
+class ConflictKind(enum.Enum):
+    OVERLAP = "OVERLAP"
+    OWN_EMPLOYER = "OWN_EMPLOYER"
+    TOO_FEW_DEPUTIES = "TOO_FEW_DEPUTIES"
+    VISIT_OUTSIDE_DATES = "VISIT_OUTSIDE_DATES"
+    ENTERPRISE_OVER_CAP = "ENTERPRISE_OVER_CAP"
+
+
+@strawberry.type(description="A problem with an activity's plan.")
+class TripConflict:
+    kind: ConflictKind = strawberry.field(description="What is wrong.")
+    severity: ConflictSeverity = strawberry.field(description="HARD blocks scheduling.")
+    message: str = strawberry.field(description="中文 / English.")
+    message_zh: str = strawberry.field(description="The message in Chinese.")
+    message_en: str = strawberry.field(description="The message in English.")
+    ids: list[str] = strawberry.field(
+        description="Database ids involved (deputy, other activity, enterprise, this activity)."
+    )
+
+    @classmethod
+    def from_conflict(cls, conflict: trips.Conflict) -> TripConflict:
+        return cls(
+            kind=ConflictKind(conflict.kind),
+            severity=ConflictSeverity(conflict.severity),
+            message=conflict.message,
+            message_zh=conflict.zh,
+            message_en=conflict.en,
+            ids=conflict.ids,
+        )
+
+
+@strawberry.type(description="One stop of an itinerary.")
+class Visit:
+    day: datetime.date | None = strawberry.field(description="The day of the visit.")
+    order: int | None = strawberry.field(description="Position in the itinerary, from 1.")
+    enterprise: Enterprise = strawberry.field(description="The enterprise visited.")
+
+
+@strawberry.type(description="An inspection, research trip or law-enforcement check.")
+class Activity(LiaisonNode):
+    LABEL = "Activity"
+    id: relay.NodeID[str]
+    kind: ActivityKind | None = strawberry.field(description="Kind of activity.")
+    title: str = strawberry.field(description="Title, e.g. 汽车专业代表小组集中视察.")
+    topic: str | None = strawberry.field(description="Topic, e.g. 项目建设, 乡村振兴.")
+    start: datetime.date | None = strawberry.field(description="First day.")
+    end: datetime.date | None = strawberry.field(description="Last day.")
+    status: ActivityStatus | None = strawberry.field(description="Where it is in its lifecycle.")
+    summary: str | None = strawberry.field(description="Summary, given on completion.")
+    source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Activity:
+        return cls(
+            id=row["id"],
+            kind=_enum(ActivityKind, row.get("kind")),
+            title=row.get("title") or row.get("name") or "",
+            topic=row.get("topic"),
+            start=row.get("start"),
+            end=row.get("end"),
+            status=_enum(ActivityStatus, row.get("status")),
+            summary=row.get("summary"),
+            source=row.get("source"),
+        )
+
+    @strawberry.field(description="Committees that organise it.")
+    async def organisers(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[Committee]:
+        return await _related(
+            info,
+            "ORGANIZES",
+            "Activity",
+            "Committee",
+            Direction.IN,
+            self.id,
+            first,
+            after,
+            Committee.from_row,
+        )
+
+    @strawberry.field(description="Deputy groups that hold it.")
+    async def groups(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[DeputyGroup]:
+        return await _related(
+            info,
+            "HOLDS",
+            "Activity",
+            "DeputyGroup",
+            Direction.IN,
+            self.id,
+            first,
+            after,
+            DeputyGroup.from_row,
+        )
+
+    @strawberry.field(description="Deputies taking part; edge.role is LEAD or MEMBER.")
+    async def participants(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[Deputy]:
+        return await _related(
+            info,
+            "TAKES_PART",
+            "Activity",
+            "Deputy",
+            Direction.IN,
+            self.id,
+            first,
+            after,
+            Deputy.from_row,
+        )
+
+    @strawberry.field(description="The itinerary, in order of day, then stop.")
+    async def visits(self, info: Info) -> list[Visit]:
+        loader = info.context.loaders.neighbours("VISITS", "Activity", "Enterprise", Direction.OUT)
+        rows = sorted(
+            await loader.load(self.id),
+            key=lambda r: (r["rel"].get("day") or datetime.date.min, r["rel"].get("order") or 0),
+        )
+        return [
+            Visit(
+                day=r["rel"].get("day"),
+                order=r["rel"].get("order"),
+                enterprise=Enterprise.from_row(r),
+            )
+            for r in rows
+        ]
+
+    @strawberry.field(description="The industry it is about.")
+    async def industry(self, info: Info) -> Industry | None:
+        return await _single(
+            info, "IN_INDUSTRY", "Activity", "Industry", Direction.OUT, self.id, Industry.from_row
+        )
+
+    @strawberry.field(description="Its current conflicts (hard ones block scheduling).")
+    async def conflicts(self, info: Info) -> list[TripConflict]:
+        found = await conflicts_by_activity(info).load(self.id)
+        return [TripConflict.from_conflict(c) for c in found]
+
+
+@strawberry.type(description="A deputy worth inviting, and why.")
+class Invitee:
+    deputy: Deputy = strawberry.field(description="The deputy (free on the trip's dates).")
+    reason: str = strawberry.field(
+        description="CONVENER or MEMBER of a group in the industry, or COMMITTEE_MEMBER of "
+        "an organising committee."
+    )
+    via_id: str = strawberry.field(description="Database id of that group or committee.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Invitee:
+        reason = ("CONVENER", "MEMBER", "COMMITTEE_MEMBER")[row["rank"]]
+        return cls(deputy=Deputy.from_row(row), reason=reason, via_id=row["via"])
+
+
+@strawberry.type(description="An enterprise worth visiting, with when it was last visited.")
+class CandidateEnterprise:
+    enterprise: Enterprise = strawberry.field(description="The enterprise.")
+    last_visited: datetime.date | None = strawberry.field(
+        description="Day of its latest non-cancelled visit; null if never visited."
+    )
+
+
+@strawberry.type(description="A plan for a trip on an industry (its sub-tree included).")
+class TripSuggestion:
+    committees: list[Committee] = strawberry.field(
+        description="Committees that liaise with groups in the industry: the organisers."
+    )
+    groups: list[DeputyGroup] = strawberry.field(description="Groups in the industry.")
+    invitees: list[Invitee] = strawberry.field(
+        description="Whom to invite, free on those dates: conveners, members, then members of "
+        "the organising committees."
+    )
+    enterprises: list[CandidateEnterprise] = strawberry.field(
+        description="Alliance members and deputies' employers in the industry, least recently "
+        "visited first (never visited first of all)."
+    )
+
+    @classmethod
+    def from_suggestion(cls, s: trips.Suggestion) -> TripSuggestion:
+        return cls(
+            committees=[Committee.from_row(r) for r in s.committees],
+            groups=[DeputyGroup.from_row(r) for r in s.groups],
+            invitees=[Invitee.from_row(r) for r in s.invitees],
+            enterprises=[
+                CandidateEnterprise(
+                    enterprise=Enterprise.from_row(r), last_visited=r["lastVisited"]
+                )
+                for r in s.enterprises
+            ],
+        )
+
+
+TRIP_TYPES = [Activity]

@@ -1,0 +1,93 @@
+"""Calendar feeds: valid iCalendar parsed back with icalendar, stable UIDs, cancelled
+activities left out, Asia/Shanghai, database and global ids, 404s."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+
+import icalendar
+
+from graph import trips
+from graph.db import Database
+from graph.trips import ActivityInput
+from tests.conftest import GraphQLClient
+from tests.trips_world import load_world
+
+D = dt.date
+
+
+async def plan(db: Database, title: str, start: D, end: D) -> str:
+    activity = await trips.create_activity(
+        db,
+        ActivityInput(
+            kind="INSPECTION", title=title, topic="项目建设", start=start, end=end,
+            committee_ids=["cm-fin"], group_ids=["g-auto"],
+        ),
+    )  # fmt: skip
+    await trips.add_participant(db, activity["id"], "d-conv", "LEAD")
+    await trips.add_participant(db, activity["id"], "d-mem1")
+    await trips.add_visit(db, activity["id"], "e-parts", start)
+    await trips.add_visit(db, activity["id"], "e-axle", end)
+    return str(activity["id"])
+
+
+def parse(body: bytes) -> icalendar.Calendar:
+    calendar = icalendar.Calendar.from_ical(body)
+    assert isinstance(calendar, icalendar.Calendar)
+    return calendar
+
+
+async def test_deputy_feed(db: Database, api: GraphQLClient) -> None:
+    await load_world(db)
+    kept = await plan(db, "汽车产业集中视察", D(2024, 5, 6), D(2024, 5, 7))
+    dropped = await plan(db, "取消的调研", D(2024, 6, 3), D(2024, 6, 3))
+    await trips.cancel_activity(db, dropped)
+
+    first = api.http.get("/calendar/deputy/d-conv.ics")
+    assert first.status_code == 200
+    assert first.headers["content-type"].startswith("text/calendar")
+    calendar = parse(first.content)
+    assert calendar["version"] == "2.0"
+    assert calendar["x-wr-timezone"] == "Asia/Shanghai"
+    events = calendar.walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [f"activity-{kept}@thirdlink"]
+    event = events[0]
+    assert str(event["summary"]) == "汽车产业集中视察"
+    assert event.decoded("dtstart") == D(2024, 5, 6)
+    assert event.decoded("dtend") == D(2024, 5, 8)  # exclusive end of an all-day event
+    assert "福瑞汽车零部件有限公司" in str(event["location"])
+    assert "宏泰车桥制造有限公司" in str(event["description"])
+    assert "张召集（带队）" in str(event["description"])
+    attendees = event.get("attendee")
+    assert {a.params["cn"] for a in attendees} == {"张召集", "李成员"}
+
+    second = api.http.get("/calendar/deputy/d-conv.ics")
+    assert [str(e["uid"]) for e in parse(second.content).walk("VEVENT")] == [
+        f"activity-{kept}@thirdlink"
+    ]
+    assert second.content == first.content  # nothing changed: the same feed
+
+
+async def test_committee_and_group_feeds_accept_global_ids(
+    db: Database, api: GraphQLClient
+) -> None:
+    await load_world(db)
+    await plan(db, "一次视察", D(2024, 5, 6), D(2024, 5, 6))
+    committee = base64.b64encode(b"Committee:cm-fin").decode()
+    by_global = api.http.get(f"/calendar/committee/{committee}.ics")
+    assert by_global.status_code == 200
+    assert len(parse(by_global.content).walk("VEVENT")) == 1
+    group = api.http.get("/calendar/group/g-auto.ics")
+    assert len(parse(group.content).walk("VEVENT")) == 1
+    empty = api.http.get("/calendar/group/g-food.ics")
+    assert empty.status_code == 200 and parse(empty.content).walk("VEVENT") == []
+
+
+async def test_unknown_ids_and_kinds_are_404(db: Database, api: GraphQLClient) -> None:
+    await load_world(db)
+    assert api.http.get("/calendar/deputy/nobody.ics").status_code == 404
+    assert api.http.get("/calendar/enterprise/e-parts.ics").status_code == 404
+    assert api.http.get("/calendar/committee/d-conv.ics").status_code == 404  # a deputy's id
+    wrong_type = base64.b64encode(b"Deputy:cm-fin").decode()
+    assert api.http.get(f"/calendar/committee/{wrong_type}.ics").status_code == 404
