@@ -647,9 +647,12 @@ def _link_query(rel_key: str, start: str, end: str) -> str:
     rel = RELATIONS[rel_key]
     if start not in rel.start or end not in rel.end:
         raise ValueError(f"{rel_key} does not run from {start} to {end}")
+    # A seat's level is its congress's level: kept on DEPUTY_OF so "deputies at CITY level"
+    # needs no second hop.
+    level = " SET r.level = b.level" if rel.type == "DEPUTY_OF" else ""
     return f"""
 MATCH (a:{start} {{id: $start}}), (b:{end} {{id: $end}})
-CREATE (a)-[r:{rel.type}]->(b) SET r += $props
+CREATE (a)-[r:{rel.type}]->(b) SET r += $props{level}
 RETURN properties(r) AS rel
 """
 
@@ -767,6 +770,45 @@ async def link(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
             end=spec.end_id,
             props={k: v for k, v in spec.props.items() if v is not None},
         )
+        return start, end
+
+    return await db.transaction(work)
+
+
+SET_MEMBER_ROLE = """
+MATCH (:Deputy {id: $deputy})-[r:MEMBER_OF]->(:DeputyGroup {id: $group})
+SET r.role = $role
+RETURN count(r) AS changed
+"""
+
+
+async def set_member_role(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
+    """Change a group member's role (e.g. make a member the convener); one convener a group."""
+    role = validate.choice(spec.props.get("role"), "role", MEMBER_ROLES)
+
+    async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
+        start = await _node(tx, "Deputy", spec.start_id, spec.start_field)
+        end = await _node(tx, "DeputyGroup", spec.end_id, spec.end_field)
+        if role == "CONVENER":
+            rows = await run(tx, CURRENT_CONVENER, group=spec.end_id)
+            if rows and rows[0]["id"] != spec.start_id:
+                raise DomainError(
+                    ErrorCode.CONFLICT,
+                    f"该小组已有召集人：{rows[0]['name']}（请先将其改为成员）",
+                    f"The group already has a convener: {rows[0]['name']} "
+                    f"({rows[0]['id']}); make them a MEMBER first",
+                    field="role",
+                    ids=[rows[0]["id"]],
+                )
+        changed = await run(tx, SET_MEMBER_ROLE, deputy=spec.start_id, group=spec.end_id, role=role)
+        if changed[0]["changed"] == 0:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                f"{start.get('name')} 不是 {end.get('name')} 的成员",
+                f"Deputy {spec.start_id} is not a member of group {spec.end_id}",
+                field=spec.start_field,
+                ids=[spec.start_id, spec.end_id],
+            )
         return start, end
 
     return await db.transaction(work)

@@ -87,10 +87,12 @@ async def _delete(
     )
 
 
-async def _link(info: Info, spec_of: Any, *, remove: bool = False) -> LinkPayload:
+async def _link(
+    info: Info, spec_of: Any, *, remove: bool = False, action: Any = None
+) -> LinkPayload:
     async def work() -> tuple[Row, Row, LinkSpec]:
         spec: LinkSpec = spec_of()
-        fn = liaison.unlink if remove else liaison.link
+        fn = action or (liaison.unlink if remove else liaison.link)
         start, end = await fn(info.context.db, spec)
         return start, end, spec
 
@@ -210,7 +212,9 @@ class CreateEnterpriseInput:
 class UpdateEnterpriseInput:
     id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
-    uscc: str | None = strawberry.field(default=None, description="New unified social credit code (check character verified).")
+    uscc: str | None = strawberry.field(
+        default=None, description="New unified social credit code (check character verified)."
+    )
     town: str | None = strawberry.field(default=None, description="New town or district.")
 
 
@@ -501,6 +505,28 @@ class LiaisonMutation:
                 "GROUP_MEMBER", "Deputy", deputy_id, "deputyId", "DeputyGroup", group_id, "groupId"
             ),
             remove=True,
+        )
+
+    @strawberry.mutation(
+        description="Change a member's role, e.g. make a member the convener (one per group).",
+        permission_classes=EDIT,
+    )
+    async def set_group_member_role(
+        self, info: Info, group_id: strawberry.ID, deputy_id: strawberry.ID, role: MemberRole
+    ) -> LinkPayload:
+        return await _link(
+            info,
+            lambda: _spec(
+                "GROUP_MEMBER",
+                "Deputy",
+                deputy_id,
+                "deputyId",
+                "DeputyGroup",
+                group_id,
+                "groupId",
+                role=role.value,
+            ),
+            action=liaison.set_member_role,
         )
 
     @strawberry.mutation(description="Seat a deputy on a committee.", permission_classes=EDIT)

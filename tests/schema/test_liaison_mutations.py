@@ -95,6 +95,7 @@ LINK_GROUP_TO_ALLIANCE = link_operation("linkGroupToAlliance", "groupId", "allia
 UNLINK_GROUP_FROM_ALLIANCE = link_operation("unlinkGroupFromAlliance", "groupId", "allianceId")
 ADD_GROUP_MEMBER = link_operation("addGroupMember", "groupId", "deputyId", role=True)
 REMOVE_GROUP_MEMBER = link_operation("removeGroupMember", "groupId", "deputyId")
+SET_GROUP_MEMBER_ROLE = link_operation("setGroupMemberRole", "groupId", "deputyId", role=True)
 ADD_COMMITTEE_MEMBER = link_operation("addCommitteeMember", "committeeId", "deputyId")
 REMOVE_COMMITTEE_MEMBER = link_operation("removeCommitteeMember", "committeeId", "deputyId")
 LINK_DEPUTY_TO_EMPLOYER = link_operation("linkDeputyToEmployer", "deputyId", "enterpriseId")
@@ -508,3 +509,37 @@ def test_hostile_text_is_stored_verbatim(
         "search"
     ]
     assert found["totalCount"] == 1
+
+
+def test_a_member_can_be_made_convener_once_the_seat_is_free(
+    api: GraphQLClient, world: dict[str, str], refused: Refused
+) -> None:
+    g, old, new = world["group"], world["deputy"], world["other"]
+    ok(api, ADD_GROUP_MEMBER, groupId=g, deputyId=old, role="CONVENER")
+    ok(api, ADD_GROUP_MEMBER, groupId=g, deputyId=new, role="MEMBER")
+    error = refused(SET_GROUP_MEMBER_ROLE, groupId=g, deputyId=new, role="CONVENER")
+    assert (error["code"], error["field"]) == ("CONFLICT", "role")
+    ok(api, SET_GROUP_MEMBER_ROLE, groupId=g, deputyId=old, role="MEMBER")
+    ok(api, SET_GROUP_MEMBER_ROLE, groupId=g, deputyId=new, role="CONVENER")
+    convener = api(
+        "query ($id: ID!) { node(id: $id) { ... on DeputyGroup { convener { name } } } }",
+        {"id": g},
+    )
+    assert convener["node"]["convener"]["name"] == "李盛林"
+    ok(api, REMOVE_GROUP_MEMBER, groupId=g, deputyId=old)
+    error = refused(SET_GROUP_MEMBER_ROLE, groupId=g, deputyId=old, role="MEMBER")
+    assert (error["code"], error["field"]) == ("NOT_FOUND", "deputyId")
+
+
+def test_a_seat_takes_its_congress_level(api: GraphQLClient, world: dict[str, str]) -> None:
+    province = ok(api, CREATE_CONGRESS, input={"name": "山东省人民代表大会", "level": "PROVINCIAL"})
+    ok(api, ADD_DEPUTY_TO_CONGRESS, deputyId=world["deputy"], congressId=province["result"]["id"])
+    seats = api(
+        "query ($id: ID!) { node(id: $id) { ... on Deputy { congresses { edges { level "
+        "node { name } } } } } }",
+        {"id": world["deputy"]},
+    )["node"]["congresses"]["edges"]
+    assert {(e["node"]["name"], e["level"]) for e in seats} == {
+        ("诸城市人民代表大会", "CITY"),
+        ("山东省人民代表大会", "PROVINCIAL"),
+    }
