@@ -34,6 +34,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from graph.demo_proposals import demo_proposals
+from graph.demo_trips import demo_trips
 from graph.loading import Dataset, Row, merge
 from graph.model import uscc_check_char
 
@@ -1013,6 +1015,8 @@ PARTS: list[Callable[[], Dataset]] = [
     alliance_part,
     deputy_part,
     enterprise_part,
+    demo_trips,
+    demo_proposals,
 ]
 
 

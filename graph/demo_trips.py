@@ -272,4 +272,4 @@ def demo_trips() -> Dataset:
     """A zero-argument part for `graph.demo.PARTS`: builds the base from the other parts."""
     from graph import demo  # late: graph.demo lists this part, so it imports this module
 
-    return trips_part([part() for part in demo.PARTS if part is not demo_trips])
+    return trips_part([part() for part in demo.PARTS[: demo.PARTS.index(demo_trips)]])

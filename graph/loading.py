@@ -21,6 +21,7 @@ refer to nodes of earlier chunks (never of later ones).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -232,6 +233,36 @@ def _rel_param(row: Row) -> Row:
     return {"start": row["start"], "end": row["end"], "props": props}
 
 
+@dataclass
+class _Prepared:
+    """One validated chunk as query parameters."""
+
+    nodes: list[tuple[str, list[Row]]]
+    rels: list[tuple[tuple[str, str, str], list[Row]]]
+    rows: int
+
+
+def _prepare(chunks: Iterator[Dataset]) -> _Prepared | None:
+    """The next chunk, validated and turned into parameters (None at the end). Runs in a worker
+    thread: generating rows and pinyin sort keys is most of the Python time of a big load, and
+    there it overlaps with Neo4j writing the previous batches."""
+    chunk = next(chunks, None)
+    if chunk is None:
+        return None
+    rows = validate(chunk)
+    return _Prepared(
+        nodes=[
+            (label, [_node_param(r) for r in node_rows])
+            for label, node_rows in chunk.get("nodes", {}).items()
+        ],
+        rels=[
+            ((key, start, end), [_rel_param(r) for r in rel_rows])
+            for key, start, end, rel_rows in chunk.get("rels", [])
+        ],
+        rows=rows,
+    )
+
+
 async def _write_nodes(db: Database, label: str, rows: list[Row]) -> None:
     assert label in LABELS  # validated; the label goes into the query text
     await db.write(MERGE_NODES.format(label=label), rows=rows)
@@ -285,19 +316,18 @@ class _Loader:
         if self.progress is not None:
             self.progress(self.done, self.total)
 
-    async def add(self, chunk: Dataset) -> None:
-        for label, rows in chunk.get("nodes", {}).items():
+    async def add(self, chunk: _Prepared) -> None:
+        for label, rows in chunk.nodes:
             buffer = self.nodes.setdefault(label, [])
             for row in rows:
-                buffer.append(_node_param(row))
+                buffer.append(row)
                 if len(buffer) >= self.batch_size:
                     await self._flush_label(label)
                     buffer = self.nodes[label]
-        for key, start, end, rows in chunk.get("rels", []):
-            rel = (key, start, end)
+        for rel, rows in chunk.rels:
             buffer = self.rels.setdefault(rel, [])
             for row in rows:
-                buffer.append(_rel_param(row))
+                buffer.append(row)
                 if len(buffer) >= self.batch_size:
                     await self._flush_rel(rel)
                     buffer = self.rels[rel]
@@ -356,18 +386,30 @@ async def load_dataset(
     loader = _Loader(db, batch_size, progress)
     estimate = dataset.estimated_rows if isinstance(dataset, ChunkStream) else None
     chunks = _chunks(dataset)
-    current = next(chunks, None)
-    seen = validate(current) if current is not None else 0
-    while current is not None:
-        # Read one chunk ahead: `total` then stays above `done` until the stream really ends.
-        following = next(chunks, None)
-        if following is not None:
-            seen += validate(following)
-            loader.total = max(seen, estimate or 0)
-        else:
-            loader.total = seen
-        await loader.add(current)
-        current = following
+    current = await asyncio.to_thread(_prepare, chunks)
+    seen = current.rows if current is not None else 0
+    ahead: asyncio.Future[_Prepared | None] | None = None
+    try:
+        if current is not None:
+            ahead = asyncio.ensure_future(asyncio.to_thread(_prepare, chunks))
+        while current is not None:
+            # One chunk ahead is known before this one is written, so `total` stays above
+            # `done` until the stream really ends; the one after is prepared meanwhile.
+            assert ahead is not None
+            following = await ahead
+            ahead = None
+            if following is not None:
+                seen += following.rows
+                loader.total = max(seen, estimate or 0)
+                ahead = asyncio.ensure_future(asyncio.to_thread(_prepare, chunks))
+            else:
+                loader.total = seen
+            await loader.add(current)
+            current = following
+    finally:
+        if ahead is not None:
+            # A write failed: let the worker finish with the generator, and drop its result.
+            await asyncio.gather(ahead, return_exceptions=True)
     await loader.flush()
     if progress is not None and loader.done == 0:
         progress(0, 0)
