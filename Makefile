@@ -25,9 +25,12 @@ $(STAMP): pyproject.toml api/graphiql/package-lock.json | $(BIN)/python
 
 install: $(STAMP)
 
+# The local ADMIN token is rotated at each start, printed once, and pre-filled in GraphiQL.
 run: install
 	$(BIN)/thirdlink setup-local
-	$(BIN)/thirdlink serve --host $(HOST) --port $(PORT)
+	@TOKEN=$$($(BIN)/thirdlink token ensure-local) && \
+	  printf '\nLocal ADMIN token (Authorization: Bearer …):\n  %s\nGraphiQL: http://$(HOST):$(PORT)/graphql\n\n' "$$TOKEN" && \
+	  THIRDLINK_GRAPHIQL_TOKEN=$$TOKEN exec $(BIN)/thirdlink serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/pytest

@@ -17,14 +17,16 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError
+from cross_web import HTTPException
+from graphql import GraphQLError
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, request_response
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types.execution import ExecutionResult as StrawberryResult
 
 from api import calendar, exports, graphiql
 from api.auth import Authenticator, GraphQLGate
@@ -69,6 +71,19 @@ class GraphQLApp(GraphQL[Context, None]):
         self.request_timeout = request_timeout
         self.graphiql_token = graphiql_token
 
+    def decode_json(self, data: str | bytes) -> object:
+        # Strawberry turns only JSONDecodeError into a 400; invalid UTF-8, or JSON that is not
+        # an object (`null`, `"text"`, `42`), must not become a 500.
+        try:
+            decoded = super().decode_json(data)
+        except UnicodeDecodeError as exc:
+            raise HTTPException(
+                400, "请求体不是有效的 UTF-8 / Request body is not valid UTF-8"
+            ) from exc
+        if not isinstance(decoded, dict | list):
+            raise HTTPException(400, "请求体应为 JSON 对象 / Request body must be a JSON object")
+        return decoded
+
     async def get_context(self, request: Any, response: Any) -> Context:
         state = app_state(request)
         viewer: Viewer | None = getattr(request.state, "viewer", None)
@@ -86,7 +101,7 @@ class GraphQLApp(GraphQL[Context, None]):
         request.state.graphql_context = context
         return context
 
-    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+    async def execute_single(self, *args: Any, **kwargs: Any) -> StrawberryResult:
         # The Cypher has the same bound as its transaction timeout (Database.timeout), so the
         # database also stops work the API has given up on.
         try:
@@ -94,7 +109,7 @@ class GraphQLApp(GraphQL[Context, None]):
                 return await super().execute_single(*args, **kwargs)
         except TimeoutError:
             seconds = f"{self.request_timeout:g}"
-            return ExecutionResult(
+            return StrawberryResult(
                 data=None,
                 errors=[
                     GraphQLError(
@@ -105,7 +120,7 @@ class GraphQLApp(GraphQL[Context, None]):
                 ],
             )
 
-    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+    async def process_result(self, request: Any, result: StrawberryResult) -> GraphQLHTTPResponse:
         body = await super().process_result(request, result)
         _note_outcome(request, result)
         sub = getattr(request.state, "graphql_sub_response", None)
@@ -140,7 +155,7 @@ class GraphQLApp(GraphQL[Context, None]):
         )
 
 
-def _note_outcome(request: Any, result: ExecutionResult) -> None:
+def _note_outcome(request: Any, result: StrawberryResult) -> None:
     """For the request log and metrics: the operation, the outcome, the error id if any."""
     state = request.state
     context = getattr(state, "graphql_context", None)
@@ -148,7 +163,11 @@ def _note_outcome(request: Any, result: ExecutionResult) -> None:
     codes = [(error.extensions or {}).get("code") for error in result.errors or ()]
     state.outcome = next((str(code) for code in codes if code), "ok") if codes else "ok"
     state.error_id = next(
-        (e.extensions["errorId"] for e in result.errors or () if "errorId" in (e.extensions or {})),
+        (
+            (e.extensions or {})["errorId"]
+            for e in result.errors or ()
+            if e.extensions and "errorId" in e.extensions
+        ),
         None,
     )
 
@@ -187,11 +206,10 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         resolved = settings or from_env(instance)
-        # The driver retries failed transactions for 30s by default: far beyond a request's
-        # time limit. A few seconds still cover deadlocks; a dead server becomes a 503.
-        driver = open_driver(
-            resolved, max_transaction_retry_time=min(3.0, limits.request_timeout / 2)
-        )
+        # The driver retries failed transactions (deadlocks, a lost server) for 30s by
+        # default, beyond a request's time limit. Retrying for most of that limit still rides
+        # out deadlocks under contention, and a dead server becomes a 503 rather than TIMEOUT.
+        driver = open_driver(resolved, max_transaction_retry_time=0.8 * limits.request_timeout)
         db = Database(driver, resolved.database, timeout=limits.request_timeout)
         app.state.thirdlink = AppState(
             settings=resolved, driver=driver, db=db, authenticator=Authenticator(db)
@@ -207,23 +225,28 @@ def create_app(
         request_timeout=limits.request_timeout,
         graphiql_token=graphiql_token,
     )
-    endpoint = (
-        GraphQLGate(
-            graphql_app,
+    limiter = RateLimiter(limits.rate, limits.burst)
+
+    def gated(app: Any, *, graphql: bool = False) -> Any:
+        """Every route with data needs a token; feeds and downloads may pass it as ?token=."""
+        if not secure:
+            return _Unsecured(app)
+        return GraphQLGate(
+            app,
             authenticator=lambda scope: scope["app"].state.thirdlink.authenticator,
-            limiter=RateLimiter(limits.rate, limits.burst),
+            limiter=limiter,
+            ide_page=graphql,
+            query_token=not graphql,
         )
-        if secure
-        else _Unsecured(graphql_app)
-    )
+
     routes = [
-        Route("/graphql", endpoint, methods=["GET", "POST"]),
+        Route("/graphql", gated(graphql_app, graphql=True), methods=["GET", "POST"]),
         Route("/metrics", metrics.endpoint),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
-        Route("/calendar/{kind}/{id:path}.ics", calendar.calendar),
-        Route("/export/proposal-stats.csv", exports.proposal_stats_csv),
-        Route("/export/proposal-stats.xlsx", exports.proposal_stats_xlsx),
+        Route("/calendar/{kind}/{id:path}.ics", gated(request_response(calendar.calendar))),
+        Route("/export/proposal-stats.csv", gated(request_response(exports.proposal_stats_csv))),
+        Route("/export/proposal-stats.xlsx", gated(request_response(exports.proposal_stats_xlsx))),
         graphiql.assets_mount(),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -17,6 +17,7 @@ import math
 import time
 from collections.abc import Callable
 from typing import TypeVar
+from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -115,17 +116,27 @@ class GraphQLGate:
         app: ASGIApp,
         authenticator: Callable[[Scope], Authenticator],
         limiter: RateLimiter | None,
+        *,
+        ide_page: bool = True,
+        query_token: bool = False,
     ) -> None:
         self.app = app
         self.authenticator = authenticator
         self.limiter = limiter
+        # The GraphiQL page (no data) is open on /graphql only.
+        self.ide_page = ide_page
+        # Calendar apps and spreadsheet downloads cannot send headers: those routes also take
+        # `?token=…` (a secret URL, as calendar services issue them).
+        self.query_token = query_token
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or _is_ide_page(scope):
+        if scope["type"] != "http" or (self.ide_page and _is_ide_page(scope)):
             await self.app(scope, receive, send)
             return
         state = scope.setdefault("state", {})
         secret = bearer(scope.get("headers", []))
+        if secret is None and self.query_token:
+            secret = _query_token(scope)
         try:
             viewer = await self.authenticator(scope).viewer(secret) if secret else None
         except DomainError as exc:
@@ -150,6 +161,11 @@ class GraphQLGate:
                 await _refuse(scope, receive, send, limited, "RATE_LIMITED")
                 return
         await self.app(scope, receive, send)
+
+
+def _query_token(scope: Scope) -> str | None:
+    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token")
+    return values[0].strip() or None if values else None
 
 
 def _is_ide_page(scope: Scope) -> bool:

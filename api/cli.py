@@ -88,12 +88,18 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_load_synthetic(args: argparse.Namespace) -> int:
-    from graph import loading, synthetic
+    from graph import loading, synthetic, synthetic_trips
+
+    dataset = (
+        synthetic_trips.synthetic_with_trips(args.deputies, args.seed, args.activities)
+        if args.activities
+        else synthetic.synthetic_dataset(deputies=args.deputies, seed=args.seed)
+    )
 
     async def work(db: Database) -> None:
         stats = await loading.load_dataset(
             db,
-            synthetic.synthetic_dataset(deputies=args.deputies, seed=args.seed),
+            dataset,
             batch_size=args.batch_size,
             progress=_progress("synthetic"),
         )
@@ -227,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--deputies", type=int, default=2000)
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--batch-size", type=int, default=5000)
+    synth.add_argument(
+        "--activities", type=int, default=0, help="also a year of N inspection/research trips"
+    )
     synth.set_defaults(func=cmd_load_synthetic)
 
     export = sub.add_parser("export-schema", help="write the GraphQL SDL (default schema.graphql)")

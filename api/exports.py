@@ -20,7 +20,8 @@ from graph.proposal_stats import ProposalStats
 from graph.proposals import ProposalFilter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_KNOWN = {"groupBy", "from", "to", "congress", "stage", "industry", "status", "assignDays"}
+# `token` is read by the auth gate (downloads from a browser link cannot send headers).
+_KNOWN = {"groupBy", "from", "to", "congress", "stage", "industry", "status", "assignDays", "token"}
 
 
 class BadParam(Exception):

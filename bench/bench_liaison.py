@@ -19,7 +19,7 @@ import time
 import httpx
 
 from api.app import create_app
-from graph import demo, loading, migrations, server, synthetic
+from graph import demo, loading, migrations, server, synthetic, tokens, transfer
 from graph.db import Database, count_round_trips, open_driver
 from graph.settings import from_env
 
@@ -64,19 +64,23 @@ async def bench_round_trips() -> None:
     async with open_driver(settings) as driver:
         db = Database(driver, settings.database)
         await migrations.migrate(db, log=lambda _: None)
-        await db.write("MATCH (n) WHERE NOT n:Migration DETACH DELETE n")
+        await transfer.wipe(db)
         await loading.load_dataset(db, demo.demo_dataset())
+        _, secret = await tokens.create(db, "bench", "ADMIN")
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)
-    async with app.router.lifespan_context(app), httpx.AsyncClient(
-        transport=transport, base_url="http://bench"
-    ) as client:
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://bench") as client,
+    ):
         for label, query in LIAISON_QUERIES.items():
             times = []
             trips = 0
             for _ in range(20):
                 t0 = time.perf_counter()
-                response = await client.post("/graphql", json={"query": query})
+                response = await client.post(
+                    "/graphql", json={"query": query}, headers={"Authorization": f"Bearer {secret}"}
+                )
                 times.append((time.perf_counter() - t0) * 1000)
                 trips = int(response.headers.get("x-cypher-round-trips", "0"))
                 assert "errors" not in response.json(), response.json()
@@ -91,9 +95,7 @@ async def bench_load(deputies: int) -> None:
     settings = from_env(name)
     async with open_driver(settings) as driver:
         db = Database(driver, settings.database)
-        await db.write(
-            "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS"
-        )
+        await transfer.wipe(db)
         with count_round_trips():
             stats = await loading.load_dataset(
                 db, synthetic.synthetic_dataset(deputies=deputies, seed=1)
@@ -116,6 +118,12 @@ def bench_make_run_first_answer() -> None:
         check=True,
         capture_output=True,
     )
+    secret = subprocess.run(
+        [sys.executable, "-m", "api.cli", "token", "ensure-local", "--instance", name],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     serve = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "serve", "--instance", name, "--port", "8765"],
         stdout=subprocess.DEVNULL,
@@ -127,7 +135,7 @@ def bench_make_run_first_answer() -> None:
                 r = httpx.post(
                     "http://127.0.0.1:8765/graphql",
                     json={"query": "{ committees { totalCount } }"},
-                    headers=_local_headers(name),
+                    headers={"Authorization": f"Bearer {secret}"},
                     timeout=2,
                 )
                 if r.status_code == 200 and "data" in r.json():
@@ -145,16 +153,6 @@ def bench_make_run_first_answer() -> None:
         serve.terminate()
         serve.wait()
         server.stop(name, log=lambda _: None)
-
-
-def _local_headers(instance: str) -> dict[str, str]:
-    try:
-        from api import auth
-
-        token = getattr(auth, "bench_token", None)
-        return {"Authorization": f"Bearer {token(instance)}"} if token else {}
-    except ImportError:
-        return {}
 
 
 def main() -> None:

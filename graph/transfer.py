@@ -206,7 +206,7 @@ def parse(
             key = (item.get("relType"), start.get("label"), end.get("label"))
             if key not in IMPORT_RELS:
                 raise _bad(line_no, f"relationship {key!r} is not in the model")
-            rels.setdefault(key, []).append(  # type: ignore[arg-type]
+            rels.setdefault(key, []).append(
                 {"start": start.get("id"), "end": end.get("id"), "properties": props}
             )
         else:

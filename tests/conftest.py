@@ -114,6 +114,11 @@ class GraphQLClient:
     def anonymous(self) -> GraphQLClient:
         return GraphQLClient(self.http, self._token_for, None)
 
+    def get(self, url: str, **kwargs: Any) -> Any:
+        """GET a non-GraphQL route (calendar feeds, exports) with this client's token."""
+        kwargs["headers"] = {**self.headers, **(kwargs.get("headers") or {})}
+        return self.http.get(url, **kwargs)
+
     def post(self, query: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         kwargs["headers"] = {**self.headers, **(kwargs.get("headers") or {})}
         response = self.http.post(

@@ -45,7 +45,7 @@ class DeleteUnitPayload:
 
 
 async def _step(
-    info: Info, id: relay.GlobalID, write: Callable[[str, str], Awaitable[Row]]
+    info: Info, id: strawberry.ID, write: Callable[[str, str], Awaitable[Row]]
 ) -> ProposalPayload:
     async def work() -> Row:
         return await write(decode_id(id, "Proposal", "id"), _by(info))
@@ -58,7 +58,7 @@ async def _step(
 @strawberry.input(description="A suggestion as raised.")
 class SubmitProposalInput:
     title: str = strawberry.field(description="Title, 1–200 characters.")
-    raised_by_id: relay.GlobalID = strawberry.field(description="The Deputy or DeputyGroup.")
+    raised_by_id: strawberry.ID = strawberry.field(description="The Deputy or DeputyGroup.")
     raised_at: datetime.date | None = strawberry.field(default=None, description="Default today.")
     stage: ProposalStage = strawberry.field(
         default=ProposalStage.INTERSESSION, description="Session stage."
@@ -67,10 +67,10 @@ class SubmitProposalInput:
     industry_codes: list[str] = strawberry.field(
         default_factory=list, description="GB/T 4754 codes."
     )
-    activity_id: relay.GlobalID | None = strawberry.field(
+    activity_id: strawberry.ID | None = strawberry.field(
         default=None, description="The trip (Activity) it arose from."
     )
-    committee_ids: list[relay.GlobalID] = strawberry.field(
+    committee_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Committees that supervise it."
     )
 
@@ -111,9 +111,9 @@ class ProposalsMutation:
     async def register_proposal(
         self,
         info: Info,
-        id: relay.GlobalID,
+        id: strawberry.ID,
         industry_codes: list[str] | None = None,
-        committee_ids: list[relay.GlobalID] | None = None,
+        committee_ids: list[strawberry.ID] | None = None,
         note: str | None = None,
     ) -> ProposalPayload:
         def committees() -> list[str] | None:
@@ -141,10 +141,10 @@ class ProposalsMutation:
     async def assign_proposal(
         self,
         info: Info,
-        id: relay.GlobalID,
-        lead_unit_id: relay.GlobalID,
+        id: strawberry.ID,
+        lead_unit_id: strawberry.ID,
         due: datetime.date,
-        co_unit_ids: list[relay.GlobalID] | None = None,
+        co_unit_ids: list[strawberry.ID] | None = None,
         at: datetime.date | None = None,
         note: str | None = None,
     ) -> ProposalPayload:
@@ -165,7 +165,7 @@ class ProposalsMutation:
 
     @strawberry.mutation(description="The unit starts handling (办理).", permission_classes=HANDLE)
     async def start_handling(
-        self, info: Info, id: relay.GlobalID, note: str | None = None
+        self, info: Info, id: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
             info, id, lambda pid, by: proposals.start_handling(info.context.db, pid, by, note)
@@ -175,7 +175,7 @@ class ProposalsMutation:
     async def reply_proposal(
         self,
         info: Info,
-        id: relay.GlobalID,
+        id: strawberry.ID,
         reply: str,
         at: datetime.date | None = None,
     ) -> ProposalPayload:
@@ -193,7 +193,7 @@ class ProposalsMutation:
     async def evaluate_proposal(
         self,
         info: Info,
-        id: relay.GlobalID,
+        id: strawberry.ID,
         satisfaction: Satisfaction,
         note: str | None = None,
     ) -> ProposalPayload:
@@ -209,7 +209,7 @@ class ProposalsMutation:
         description="Close (办结) an evaluated suggestion.", permission_classes=HANDLE
     )
     async def close_proposal(
-        self, info: Info, id: relay.GlobalID, note: str | None = None
+        self, info: Info, id: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
             info, id, lambda pid, by: proposals.close_proposal(info.context.db, pid, by, note)
@@ -219,7 +219,7 @@ class ProposalsMutation:
         description="Merge into another open suggestion (并案).", permission_classes=HANDLE
     )
     async def merge_proposal(
-        self, info: Info, id: relay.GlobalID, into: relay.GlobalID, note: str | None = None
+        self, info: Info, id: strawberry.ID, into: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
             info,
@@ -231,7 +231,7 @@ class ProposalsMutation:
 
     @strawberry.mutation(description="Withdraw (撤回).", permission_classes=HANDLE)
     async def withdraw_proposal(
-        self, info: Info, id: relay.GlobalID, note: str | None = None
+        self, info: Info, id: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
             info, id, lambda pid, by: proposals.withdraw_proposal(info.context.db, pid, by, note)
@@ -245,8 +245,8 @@ class ProposalsMutation:
     async def transfer_proposal(
         self,
         info: Info,
-        id: relay.GlobalID,
-        unit_id: relay.GlobalID,
+        id: strawberry.ID,
+        unit_id: strawberry.ID,
         kind: str,
         note: str | None = None,
     ) -> ProposalPayload:
@@ -275,7 +275,7 @@ class ProposalsMutation:
     async def update_unit(
         self,
         info: Info,
-        id: relay.GlobalID,
+        id: strawberry.ID,
         name: str | None = None,
         kind: UnitKind | None = None,
     ) -> UnitPayload:
@@ -294,7 +294,7 @@ class ProposalsMutation:
     @strawberry.mutation(
         description="Delete a unit no suggestion refers to.", permission_classes=HANDLE
     )
-    async def delete_unit(self, info: Info, id: relay.GlobalID) -> DeleteUnitPayload:
+    async def delete_unit(self, info: Info, id: strawberry.ID) -> DeleteUnitPayload:
         async def work() -> str:
             return await proposals.delete_unit(info.context.db, decode_id(id, "Unit", "id"))
 

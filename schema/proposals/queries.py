@@ -7,7 +7,6 @@ import enum
 from typing import Annotated
 
 import strawberry
-from strawberry import relay
 
 from graph import proposal_stats, proposals
 from graph.proposal_stats import DIMENSIONS, StatsRow
@@ -38,7 +37,7 @@ assert {d.value for d in StatsDimension} == set(DIMENSIONS)
 
 @strawberry.input(description="Which suggestions; all optional, combined with AND.")
 class ProposalFilterInput:
-    congress_id: relay.GlobalID | None = strawberry.field(
+    congress_id: strawberry.ID | None = strawberry.field(
         default=None, description="Raised in this congress."
     )
     date_from: datetime.date | None = strawberry.field(

@@ -44,7 +44,7 @@ async def test_deputy_feed(db: Database, api: GraphQLClient) -> None:
     dropped = await plan(db, "取消的调研", D(2024, 6, 3), D(2024, 6, 3))
     await trips.cancel_activity(db, dropped)
 
-    first = api.http.get("/calendar/deputy/d-conv.ics")
+    first = api.get("/calendar/deputy/d-conv.ics")
     assert first.status_code == 200
     assert first.headers["content-type"].startswith("text/calendar")
     calendar = parse(first.content)
@@ -62,7 +62,7 @@ async def test_deputy_feed(db: Database, api: GraphQLClient) -> None:
     attendees = event.get("attendee")
     assert {a.params["cn"] for a in attendees} == {"张召集", "李成员"}
 
-    second = api.http.get("/calendar/deputy/d-conv.ics")
+    second = api.get("/calendar/deputy/d-conv.ics")
     assert [str(e["uid"]) for e in parse(second.content).walk("VEVENT")] == [
         f"activity-{kept}@thirdlink"
     ]
@@ -75,19 +75,39 @@ async def test_committee_and_group_feeds_accept_global_ids(
     await load_world(db)
     await plan(db, "一次视察", D(2024, 5, 6), D(2024, 5, 6))
     committee = base64.b64encode(b"Committee:cm-fin").decode()
-    by_global = api.http.get(f"/calendar/committee/{committee}.ics")
+    by_global = api.get(f"/calendar/committee/{committee}.ics")
     assert by_global.status_code == 200
     assert len(parse(by_global.content).walk("VEVENT")) == 1
-    group = api.http.get("/calendar/group/g-auto.ics")
+    group = api.get("/calendar/group/g-auto.ics")
     assert len(parse(group.content).walk("VEVENT")) == 1
-    empty = api.http.get("/calendar/group/g-food.ics")
+    empty = api.get("/calendar/group/g-food.ics")
     assert empty.status_code == 200 and parse(empty.content).walk("VEVENT") == []
 
 
 async def test_unknown_ids_and_kinds_are_404(db: Database, api: GraphQLClient) -> None:
     await load_world(db)
-    assert api.http.get("/calendar/deputy/nobody.ics").status_code == 404
-    assert api.http.get("/calendar/enterprise/e-parts.ics").status_code == 404
-    assert api.http.get("/calendar/committee/d-conv.ics").status_code == 404  # a deputy's id
+    assert api.get("/calendar/deputy/nobody.ics").status_code == 404
+    assert api.get("/calendar/enterprise/e-parts.ics").status_code == 404
+    assert api.get("/calendar/committee/d-conv.ics").status_code == 404  # a deputy's id
     wrong_type = base64.b64encode(b"Deputy:cm-fin").decode()
-    assert api.http.get(f"/calendar/committee/{wrong_type}.ics").status_code == 404
+    assert api.get(f"/calendar/committee/{wrong_type}.ics").status_code == 404
+
+
+async def test_feeds_need_a_token_in_the_header_or_the_url(
+    db: Database, api: GraphQLClient
+) -> None:
+    """Participants' names are not public: a feed needs a token. Calendar apps cannot send
+    headers, so the secret may ride in the URL instead."""
+    await load_world(db)
+    await plan(db, "汽车产业集中视察", D(2024, 5, 6), D(2024, 5, 7))
+    anonymous = api.http.get("/calendar/deputy/d-conv.ics")
+    assert anonymous.status_code == 401
+    assert anonymous.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    browser = api.http.get("/calendar/deputy/d-conv.ics", headers={"accept": "text/html"})
+    assert browser.status_code == 401  # no GraphiQL-page exemption outside /graphql
+    bad = api.http.get("/calendar/deputy/d-conv.ics?token=not-a-token")
+    assert bad.status_code == 401
+    secret = api.headers["Authorization"].removeprefix("Bearer ")
+    by_url = api.http.get(f"/calendar/deputy/d-conv.ics?token={secret}")
+    assert by_url.status_code == 200
+    assert parse(by_url.content).walk("VEVENT")

@@ -13,7 +13,7 @@ from tests.schema.test_proposals import seed_and_submit
 
 def test_csv_has_bom_and_chinese(api: GraphQLClient) -> None:
     seed_and_submit(api)
-    response = api.http.get("/export/proposal-stats.csv?groupBy=INDUSTRY&groupBy=YEAR")
+    response = api.get("/export/proposal-stats.csv?groupBy=INDUSTRY&groupBy=YEAR")
     assert response.status_code == 200
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -26,7 +26,7 @@ def test_csv_has_bom_and_chinese(api: GraphQLClient) -> None:
 
 def test_xlsx_opens(api: GraphQLClient) -> None:
     seed_and_submit(api)
-    response = api.http.get("/export/proposal-stats.xlsx?groupBy=INDUSTRY_SECTION&from=2024-01-01")
+    response = api.get("/export/proposal-stats.xlsx?groupBy=INDUSTRY_SECTION&from=2024-01-01")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
@@ -42,6 +42,14 @@ def test_bad_parameter_is_400(api: GraphQLClient) -> None:
         ("status=LOST", "status"),
         ("colour=red", "colour"),
     ):
-        response = api.http.get(f"/export/proposal-stats.csv?{query}")
+        response = api.get(f"/export/proposal-stats.csv?{query}")
         assert response.status_code == 400, query
         assert response.json()["error"]["parameter"] == param
+
+
+def test_exports_need_a_token(api: GraphQLClient) -> None:
+    anonymous = api.http.get("/export/proposal-stats.csv?groupBy=STATUS")
+    assert anonymous.status_code == 401
+    secret = api.headers["Authorization"].removeprefix("Bearer ")
+    by_url = api.http.get(f"/export/proposal-stats.xlsx?groupBy=STATUS&token={secret}")
+    assert by_url.status_code == 200
