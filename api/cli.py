@@ -212,24 +212,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="local Neo4j instance name (ignored when NEO4J_URI is set; default: dev)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub_add = sub.add_parser
 
-    def add_parser(name: str, **kwargs: str) -> argparse.ArgumentParser:
-        return sub_add(name, parents=[common], **kwargs)
-
-    sub.add_parser = add_parser  # type: ignore[method-assign]
-
-    db = sub.add_parser("db", help="start, stop or inspect the local Neo4j")
+    db = sub.add_parser("db", parents=[common], help="start, stop or inspect the local Neo4j")
     db.add_argument("action", choices=("start", "stop", "status"))
     db.set_defaults(func=cmd_db)
 
-    sub.add_parser("migrate", help="apply schema migrations").set_defaults(func=cmd_migrate)
+    sub.add_parser("migrate", parents=[common], help="apply schema migrations").set_defaults(
+        func=cmd_migrate
+    )
 
-    demo = sub.add_parser("load-demo", help="load the Zhucheng demo dataset (idempotent)")
+    demo = sub.add_parser(
+        "load-demo", parents=[common], help="load the Zhucheng demo dataset (idempotent)"
+    )
     demo.add_argument("--if-empty", action="store_true", help="only when the graph is empty")
     demo.set_defaults(func=cmd_load_demo)
 
-    synth = sub.add_parser("load-synthetic", help="load a deterministic synthetic city")
+    synth = sub.add_parser(
+        "load-synthetic", parents=[common], help="load a deterministic synthetic city"
+    )
     synth.add_argument("--deputies", type=int, default=2000)
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--batch-size", type=int, default=5000)
@@ -238,32 +238,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     synth.set_defaults(func=cmd_load_synthetic)
 
-    export = sub.add_parser("export-schema", help="write the GraphQL SDL (default schema.graphql)")
+    export = sub.add_parser(
+        "export-schema", parents=[common], help="write the GraphQL SDL (default schema.graphql)"
+    )
     export.add_argument("file", nargs="?", default="schema.graphql")
     export.set_defaults(func=cmd_export_schema)
 
-    serve = sub.add_parser("serve", help="serve the GraphQL API")
+    serve = sub.add_parser("serve", parents=[common], help="serve the GraphQL API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
 
-    token = sub.add_parser("token", help="create, list or revoke API tokens")
+    token = sub.add_parser("token", parents=[common], help="create, list or revoke API tokens")
     token.add_argument("action", choices=("create", "list", "revoke", "ensure-local"))
     token.add_argument("ref", nargs="?", help="revoke: the token id or name")
     token.add_argument("--role", choices=("VIEWER", "PLANNER", "CLERK", "ADMIN"))
     token.add_argument("--name")
     token.set_defaults(func=cmd_token)
 
-    exp = sub.add_parser("export", help="write the whole graph as JSON Lines")
+    exp = sub.add_parser("export", parents=[common], help="write the whole graph as JSON Lines")
     exp.add_argument("file")
     exp.set_defaults(func=cmd_export)
 
-    imp = sub.add_parser("import", help="load a JSON Lines export into an empty graph")
+    imp = sub.add_parser(
+        "import", parents=[common], help="load a JSON Lines export into an empty graph"
+    )
     imp.add_argument("file")
     imp.set_defaults(func=cmd_import)
 
     sub.add_parser(
-        "setup-local", help="start the local Neo4j, migrate, load demo data when empty"
+        "setup-local",
+        parents=[common],
+        help="start the local Neo4j, migrate, load demo data when empty",
     ).set_defaults(func=cmd_setup_local)
     return parser
 

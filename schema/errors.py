@@ -67,4 +67,6 @@ class Schema(strawberry.Schema):
             expected = isinstance(error.original_error, DomainError) or error.original_error is None
             present(error)
             if expected:
-                log.info("request error: %s (%s)", error.message, error.extensions.get("code"))
+                log.info(
+                    "request error: %s (%s)", error.message, (error.extensions or {}).get("code")
+                )
