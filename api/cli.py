@@ -42,12 +42,20 @@ def _with_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
 
 
 def _progress(label: str) -> Callable[[int, int], None]:
-    """A one-line progress display on stderr: `label: done/total (pct)`."""
+    """Progress on stderr: one updating line on a terminal; in a log, a line every 10%."""
+    interactive = sys.stderr.isatty()
+    shown = {"step": -1}
 
     def show(done: int, total: int) -> None:
         pct = 100.0 * done / total if total else 100.0
-        end = "\n" if done >= total else ""
-        print(f"\r{label}: {done:,}/{total:,} ({pct:5.1f}%)", end=end, file=sys.stderr, flush=True)
+        if interactive:
+            end = "\n" if done >= total else ""
+            print(
+                f"\r{label}: {done:,}/{total:,} ({pct:5.1f}%)", end=end, file=sys.stderr, flush=True
+            )
+        elif int(pct // 10) > shown["step"]:
+            shown["step"] = int(pct // 10)
+            print(f"{label}: {done:,}/{total:,} ({pct:5.1f}%)", file=sys.stderr, flush=True)
 
     return show
 
