@@ -141,6 +141,24 @@ def _evaluate_target(satisfaction: str, review_round: int) -> tuple[str, int]:
     return "CLOSED", review_round + 1
 
 
+def next_status(current: Row, action: str, satisfaction: str | None = None) -> tuple[str, int]:
+    """(status after, review round after) of `action` on a suggestion whose status and
+    reviewRound are in `current`, decided as the steps below decide it; CONFLICT naming the
+    allowed moves when the move is illegal. For code that builds histories without the
+    database (the demo)."""
+    if action == "SUBMIT":
+        if current.get("status") is not None:
+            raise illegal_move(str(current.get("id")), current["status"], action, 0)
+        return "SUBMITTED", 0
+    to = _check_move(current, action)
+    review_round = current.get("reviewRound") or 0
+    if action == "EVALUATE":
+        if satisfaction not in SATISFACTIONS:
+            raise ValueError(f"EVALUATE needs a rating, one of {', '.join(SATISFACTIONS)}")
+        return _evaluate_target(satisfaction, review_round)
+    return to, review_round
+
+
 # ---------------------------------------------------------------------------------------------
 # Derived properties
 # ---------------------------------------------------------------------------------------------
@@ -904,17 +922,16 @@ async def delete_unit(db: Database, unit_id: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 # One statement per batch creates each suggestion with everything hanging off it: the raiser,
-# industries, units and its events. Profiled on 1M rows: the raiser, industry and unit lookups
-# are NodeUniqueIndexSeeks on the id / code constraints (a handful of distinct nodes, so they
-# stay in the page cache), and nothing is looked up by the new suggestion's id again (a second
-# "MATCH (p:Proposal {id: row.id})" pass for the events cost as much as the first statement).
-# CREATE, never MERGE: the caller loads into a graph that does not hold these ids yet.
+# industries, units and its events; nothing is looked up again by the new suggestion's id.
+# PROFILE shows the raiser, industry and unit lookups as NodeUniqueIndexSeeks on the id / code
+# constraints (a few hundred distinct nodes, always in the page cache). Event properties are
+# spelled out: `SET ev = e` made the planner add an Eager (it cannot tell which keys a map
+# sets). CREATE, never MERGE: the caller loads into a graph that does not hold these ids yet.
 BULK_PROPOSALS = """
 UNWIND $rows AS row
 MATCH (r:DeputyGroup {id: row.raiser})
-CREATE (p:Proposal)
-SET p = row.props
-CREATE (r)-[:RAISED]->(p)
+CREATE (r)-[:RAISED]->(p:Proposal {id: row.props.id})
+SET p += row.props
 WITH p, row
 CALL (p, row) {
   UNWIND row.industries AS code
@@ -928,8 +945,11 @@ CALL (p, row) {
 }
 CALL (p, row) {
   UNWIND row.events AS e
-  CREATE (p)-[:HAS_EVENT]->(ev:ProposalEvent)
-  SET ev = e
+  CREATE (p)-[:HAS_EVENT]->(:ProposalEvent {
+    id: e.id, name: e.name, source: e.source, at: datetime({epochSeconds: e.at}), by: e.by,
+    action: e.action, from: e.from, to: e.to, note: e.note, satisfaction: e.satisfaction,
+    seq: e.seq
+  })
 }
 """
 
@@ -956,6 +976,15 @@ async def bulk_create(db: Database, rows: list[Row], *, events: bool = True) -> 
     Each row: {raiser, props (every Proposal property, derived ones included), industries:
     [code], units: [{unit, role, at, due}], events: [event props]}. Batches of 10–20k rows
     suit the default transaction timeout; `events=False` leaves the histories out."""
-    if not events:
-        rows = [{**r, "events": []} for r in rows]
+    # Event times travel as epoch seconds: the driver packs a datetime in pure Python (about
+    # 100 µs each, most of a batch's client time), an int for nothing. `at` must be aware.
+    rows = [
+        {
+            **r,
+            "events": [{**e, "at": int(e["at"].timestamp())} for e in r["events"]]
+            if events
+            else [],
+        }
+        for r in rows
+    ]
     await db.write(BULK_PROPOSALS, rows=rows)

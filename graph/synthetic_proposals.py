@@ -100,7 +100,7 @@ def _proposal(rng: random.Random, i: int, seed: int) -> Row:
                 "id": f"{pid}-e{seq}",
                 "name": status,
                 "source": SOURCE,
-                "at": dt.datetime.combine(day, dt.time(9)),
+                "at": dt.datetime.combine(day, dt.time(1), dt.UTC),  # 09:00 in Beijing
                 "by": "system",
                 "action": status,
                 "to": status,
