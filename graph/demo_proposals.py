@@ -28,6 +28,7 @@ from typing import Any, cast
 
 from graph.demo_trips import AUTO_INSPECTION
 from graph.loading import Dataset, Row
+from graph.proposal_facts import stats_facts
 from graph.proposals import derived, next_status
 
 D = dt.date
@@ -245,6 +246,7 @@ class _Builder:
             **derived(day, codes),
         }
         props = {k: v for k, v in props.items() if v is not None}
+        props["statsFacts"] = stats_facts(props)  # again after each step
         self.rel("RAISED", raiser_label, "Proposal", {"start": raiser, "end": pid})
         for code in codes:
             self.rel(
@@ -293,6 +295,7 @@ class _Builder:
         if to == "CLOSED":
             p["closedAt"] = day
         p.update(extra)
+        p["statsFacts"] = stats_facts(p)
         return True
 
     def walk(self, p: Row, raiser: str, lead: str, co: str | None) -> None:

@@ -1,6 +1,8 @@
 """Versioned, idempotent schema migrations, applied by `thirdlink migrate` (never at start-up).
 
-Each migration is a list of DDL statements that may safely run again (`IF NOT EXISTS`). The
+Each migration is a list of DDL statements that may safely run again (`IF NOT EXISTS`), then
+optionally data steps (back-fills) that may also run again: each touches only what is not done
+yet, in batches (`CALL … IN TRANSACTIONS`, so they run in an implicit transaction). The
 applied versions are recorded as (:Migration {version, name, appliedAt}) nodes.
 Later modules append migrations; never edit one that has shipped.
 """
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.db import Database
 from graph.model import LABELS, NAMED_LABELS
+from graph.proposal_facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,7 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    data: tuple[str, ...] = ()
 
 
 def _unique_ids() -> tuple[str, ...]:
@@ -37,6 +41,16 @@ def _sort_keys() -> tuple[str, ...]:
 
 # The cjk analyzer indexes Chinese as overlapping bigrams, so 预制菜 matches 山东预制菜产业联盟.
 NAME_INDEX = "entity_names"
+
+# The packed statistics properties of suggestions stored before they existed (the writers set
+# them since: graph/proposals.py, the generators). Only nodes without them, so it may run again.
+STATS_BACKFILL = f"""
+MATCH (p:Proposal) WHERE p.statsFacts IS NULL OR p.statsIndustry IS NULL
+CALL (p) {{
+  SET p.statsIndustry = {STATS_INDUSTRY}, p.statsOthers = {STATS_OTHERS},
+    p.statsFacts = {STATS_FACTS}
+}} IN TRANSACTIONS OF 10000 ROWS
+"""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -91,6 +105,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX auditevent_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at)",
         ),
     ),
+    Migration(
+        5,
+        "suggestions: index-backed year statistics (statsIndustry, statsOthers, statsFacts)",
+        (
+            # A year's statistics by industry read the values from these indexes alone
+            # (graph/proposal_stats.py). Every suggestion has the three of the first; only
+            # those in more than one industry have statsOthers, so are in the second.
+            "CREATE INDEX proposal_year_stats IF NOT EXISTS "
+            "FOR (p:Proposal) ON (p.year, p.statsIndustry, p.statsFacts)",
+            "CREATE INDEX proposal_year_others IF NOT EXISTS "
+            "FOR (p:Proposal) ON (p.year, p.statsOthers, p.statsFacts)",
+        ),
+        (STATS_BACKFILL,),
+    ),
 )
 
 APPLIED_VERSIONS = """
@@ -119,10 +147,20 @@ async def migrate(db: Database, log: Callable[[str], None] = print) -> list[int]
         log(f"Applying migration {migration.version}: {migration.name}")
         for statement in migration.statements:
             await db.write(statement)
+        for statement in migration.data:
+            await run_data_step(db, statement)
         await db.write(RECORD_MIGRATION, version=migration.version, name=migration.name)
         applied.append(migration.version)
     await db.write(AWAIT_INDEXES)
     return applied
+
+
+async def run_data_step(db: Database, statement: str) -> None:
+    """`CALL … IN TRANSACTIONS` refuses a managed transaction (what `Database.write` runs), so
+    the data steps go through a session's implicit one."""
+    async with db.driver.session(database=db.database) as session:
+        result = await session.run(statement)
+        await result.consume()
 
 
 def latest_version() -> int:

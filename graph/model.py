@@ -32,6 +32,9 @@ PROPOSAL_DERIVED = (
     "repliedAt",
     "closedAt",
     "transferredTo",
+    "statsIndustry",
+    "statsOthers",
+    "statsFacts",
 )
 
 LABELS: dict[str, tuple[str, ...]] = {
@@ -45,9 +48,17 @@ LABELS: dict[str, tuple[str, ...]] = {
     "Enterprise": ("uscc", "town"),
     "Unit": ("kind",),
     "Activity": ("kind", "title", "topic", "start", "end", "status", "summary"),
-    "Proposal": ("title", "summary", "raisedAt", "stage", "status", "satisfaction")
-    # Kept in step by graph/proposals.py on every write, so statistics need one pass:
-    + PROPOSAL_DERIVED,
+    # The derived keys are kept in step by graph/proposals.py on every write, so statistics
+    # need one pass.
+    "Proposal": (
+        "title",
+        "summary",
+        "raisedAt",
+        "stage",
+        "status",
+        "satisfaction",
+        *PROPOSAL_DERIVED,
+    ),
     "ProposalEvent": ("at", "by", "action", "from", "to", "note", "satisfaction", "seq"),
 }
 
@@ -161,6 +172,7 @@ def uscc_problem(code: str) -> str | None:
     if code[17] != expected:
         return f"wrong check character {code[17]!r} (expected {expected!r})"
     return None
+
 
 # Labels the application keeps for itself (access tokens, the audit trail). They are kept out
 # of LABELS on purpose: LABELS drives the generic node lookups and deletes that clients reach

@@ -10,7 +10,10 @@ Statistics (graph/proposal_stats.py) read only properties of the Proposal node, 
 write time and kept in step by every write that changes them: `year`, `quarter`,
 `industryCode` (the first industry), `industryPath` (every code on the way to the GB/T 4754
 sections, without repeats), `sections`, `congressId`, `groupId`, `assignedAt`, `due`,
-`repliedAt`, `closedAt`.
+`repliedAt`, `closedAt`, and for the index-backed year statistics `statsIndustry` and
+`statsOthers` (from the industries, see `stats_industry`) and `statsFacts` (the rates' dates
+and rating packed in one integer, see graph/proposal_facts.py; `_record` recomputes it
+whenever a step changes one of them).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from neo4j import AsyncManagedTransaction
 from graph import liaison, validate
 from graph.db import Database, DomainError, ErrorCode, not_found, run
 from graph.model import sort_key
+from graph.proposal_facts import STATS_INPUTS, industry_key, stats_facts
 from graph.queries import Page, Row, check_page
 
 # ---------------------------------------------------------------------------------------------
@@ -184,6 +188,15 @@ def industry_path(codes: Iterable[str]) -> list[str]:
     return path
 
 
+def stats_industry(codes: Sequence[str]) -> dict[str, Any]:
+    """`statsIndustry` (the first industry as an integer) and `statsOthers` (None unless in more
+    than one industry): the keys `INDUSTRY_KEYS` of graph/proposal_stats.py unwinds, as
+    graph/proposal_facts.py describes."""
+    first = codes[0] if codes else ""
+    marked = "".join(f"+{c}" for c in industry_path(codes) if not (first and first.startswith(c)))
+    return {"statsIndustry": industry_key(first), "statsOthers": marked or None}
+
+
 def derived(raised_at: dt.date, codes: Sequence[str]) -> dict[str, Any]:
     """The statistics keys that follow from the date raised and the industries."""
     path = industry_path(codes)
@@ -193,6 +206,7 @@ def derived(raised_at: dt.date, codes: Sequence[str]) -> dict[str, Any]:
         "industryCode": codes[0] if codes else None,
         "industryPath": path,
         "sections": [c for c in path if len(c) == 1],
+        **stats_industry(codes),
     }
 
 
@@ -543,11 +557,15 @@ async def _record(
     satisfaction: str | None = None,
     props: Mapping[str, Any] | None = None,
 ) -> Row:
+    changes = dict(props or {})
+    if any(key in changes for key in STATS_INPUTS):
+        # `current` is the whole node (LOCK), so the packed facts follow from it and the changes.
+        changes["statsFacts"] = stats_facts({**current, **changes})
     rows = await run(
         tx,
         RECORD,
         id=current["id"],
-        props=dict(props or {}),
+        props=changes,
         to=to,
         eventId=str(uuid.uuid4()),
         at=_now(),
@@ -634,6 +652,7 @@ async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
             "groupId": raiser[0]["groupId"],
             **derived(data.raised_at, codes),
         }
+        props["statsFacts"] = stats_facts(props)
         await run(tx, CREATE_PROPOSAL, id=proposal_id, props=props, sortKey=sort_key(title))
         await run(tx, LINK_RAISER[data.raised_by_label], raiser=data.raised_by_id, id=proposal_id)
         await run(tx, SET_INDUSTRIES, id=proposal_id, codes=codes)
@@ -785,6 +804,7 @@ async def evaluate_proposal(
         _check_move(current, "EVALUATE")
         to, review_round = _evaluate_target(satisfaction, current.get("reviewRound") or 0)
         props: dict[str, Any] = {"satisfaction": satisfaction, "reviewRound": review_round}
+        note_text: str | None
         if to == "CLOSED":
             props["closedAt"] = dt.date.today()
             note_text = note or "二次评价不满意，提交年终评议 / second UNSATISFIED: year-end review"
@@ -973,9 +993,10 @@ def bulk_counts(rows: Sequence[Row], *, events: bool = True) -> BulkCounts:
 
 async def bulk_create(db: Database, rows: list[Row], *, events: bool = True) -> None:
     """Create a batch of suggestions raised by groups, in one statement (one transaction).
-    Each row: {raiser, props (every Proposal property, derived ones included), industries:
-    [code], units: [{unit, role, at, due}], events: [event props]}. Batches of 10–20k rows
-    suit the default transaction timeout; `events=False` leaves the histories out."""
+    Each row: {raiser, props (every Proposal property, derived ones and `statsFacts`
+    included), industries: [code], units: [{unit, role, at, due}], events: [event props]}.
+    Batches of 10–20k rows suit the default transaction timeout; `events=False` leaves the
+    histories out."""
     # Event times travel as epoch seconds: the driver packs a datetime in pure Python (about
     # 100 µs each, most of a batch's client time), an int for nothing. `at` must be aware.
     rows = [

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from graph.demo import INDUSTRIES, industry_part
 from graph.loading import Dataset, Row, merge
+from graph.proposal_facts import stats_facts
 from graph.proposals import STATUSES, derived
 
 SOURCE = "synthetic"
@@ -109,6 +110,7 @@ def _proposal(rng: random.Random, i: int, seed: int) -> Row:
             }
         )
     props["status"] = final
+    props["statsFacts"] = stats_facts(props)
     assert final in STATUSES
     return {
         "raiser": props["groupId"],

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
+from graph import migrations
 from graph import proposal_stats as ps
-from graph.db import Database, DomainError
+from graph import proposals as pr
+from graph.db import Database, DomainError, count_round_trips
 from graph.loading import load_dataset
-from graph.proposals import ProposalFilter, derived
+from graph.proposal_facts import stats_facts
+from graph.proposals import ProposalFilter, derived, stats_industry
 
 D = dt.date
 TODAY = D(2024, 12, 31)
@@ -189,3 +193,132 @@ async def test_bad_group_by(graph: Database) -> None:
     with pytest.raises(DomainError) as err:
         await ps.proposal_stats(graph, ["COLOUR"], ProposalFilter())
     assert err.value.field == "groupBy"
+
+
+# --- the index-backed plan for whole years (graph/proposal_stats.py, YEAR_STATS) -------------
+
+# More cases than above: no industry, two industries on one path, a late assignment, a reply
+# exactly on the due date, a BASICALLY_SATISFIED, and a due date after TODAY.
+MORE = [
+    _p("p5", D(2024, 1, 1), [], "SUBMITTED", "g1"),
+    _p("p6", D(2024, 12, 31), ["C1391", "C13"], "REGISTERED", "g2"),
+    _p(
+        "p7",
+        D(2023, 3, 1),
+        ["C36", "A0113"],
+        "EVALUATED",
+        "g2",
+        assignedAt=D(2023, 3, 8),
+        due=D(2023, 5, 1),
+        repliedAt=D(2023, 5, 1),
+        satisfaction="BASICALLY_SATISFIED",
+    ),
+    _p(
+        "p8",
+        D(2024, 11, 1),
+        ["A0113"],
+        "ASSIGNED",
+        "g1",
+        assignedAt=D(2024, 11, 30),
+        due=D(2025, 2, 1),
+    ),
+]
+PACKED = {
+    **GRAPH,
+    "nodes": {
+        **GRAPH["nodes"],
+        "Proposal": [p | {"statsFacts": stats_facts(p)} for p in [*PROPOSALS, *MORE]],
+    },
+}
+YEARS = [YEAR_2024, ProposalFilter(date_from=D(2023, 1, 1), date_to=D(2024, 12, 31))]
+GROUPINGS = [
+    [],
+    ["INDUSTRY"],
+    ["INDUSTRY_SECTION"],
+    ["YEAR"],
+    ["YEAR", "INDUSTRY"],
+    ["INDUSTRY_SECTION", "YEAR"],
+]
+
+
+async def _both(db: Database, dims: list[str], f: ProposalFilter, days: int) -> tuple:
+    """(indexed, general) tables, and whether the indexed plan answered."""
+    with count_round_trips() as trips:
+        fast = await ps.proposal_stats(db, dims, f, assign_days=days, today=TODAY)
+    slow = await ps.proposal_stats(db, dims, f, assign_days=days, today=TODAY, indexed=False)
+    used = not any("p.raisedAt" in query for query in trips.queries)  # the general plan's WHERE
+    return ps.table(fast), ps.table(slow), used
+
+
+@pytest.mark.parametrize("dims", GROUPINGS)
+async def test_indexed_plan_equals_the_general_one(db: Database, dims: list[str]) -> None:
+    await load_dataset(db, PACKED)
+    for f in YEARS:
+        for days in (0, 7, 10):
+            fast, slow, used = await _both(db, dims, f, days)
+            assert used
+            assert fast == slow
+
+
+async def test_indexed_plan_only_for_whole_years_and_packed_data(graph: Database) -> None:
+    # PROPOSALS were loaded without statsFacts: the general plan answers, same figures.
+    fast, slow, used = await _both(graph, ["INDUSTRY"], YEAR_2024, 7)
+    assert not used and fast == slow
+    part = ProposalFilter(date_from=D(2024, 1, 1), date_to=D(2024, 6, 30))
+    assert ps._indexed_plan(["INDUSTRY"], part) is None
+    assert ps._indexed_plan(["STATUS"], YEAR_2024) is None
+    assert ps._indexed_plan(["INDUSTRY", "INDUSTRY_SECTION"], YEAR_2024) is None
+    assert ps._indexed_plan(["YEAR"], dataclasses.replace(YEAR_2024, stage="SESSION")) is None
+    assert ps._indexed_plan(["YEAR", "INDUSTRY"], YEARS[1]) == [2023, 2024]
+
+
+async def test_migration_backfills_what_the_writers_compute(graph: Database) -> None:
+    await migrations.run_data_step(graph, migrations.STATS_BACKFILL)
+    rows = await graph.read("MATCH (p:Proposal) RETURN p {.*} AS p ORDER BY p.id")
+    codes = {"p1": ["C1391"], "p2": ["C36"], "p3": ["A0113", "C1391"], "p4": ["C36"]}
+    for row in rows:
+        p = row["p"]
+        assert p["statsFacts"] == stats_facts(p)
+        packed = {k: p.get(k) for k in ("statsIndustry", "statsOthers")}
+        assert packed == stats_industry(codes[p["id"]])
+    fast, slow, used = await _both(graph, ["INDUSTRY"], YEAR_2024, 7)
+    assert used and fast == slow
+
+
+async def test_every_step_keeps_the_packed_facts(db: Database) -> None:
+    await load_dataset(db, PACKED)
+    submitted = await pr.submit_proposal(
+        db,
+        pr.SubmitInput(
+            title="玉米深加工",
+            raised_by_label="DeputyGroup",
+            raised_by_id="g1",
+            raised_at=D(2024, 2, 1),
+            industry_codes=["A0113", "C1391"],
+        ),
+        "clerk",
+    )
+    pid = submitted["id"]
+    steps = [
+        lambda: pr.register_proposal(db, pid, "clerk", industry_codes=["C36", "A0113"]),
+        lambda: pr.assign_proposal(
+            db, pid, "clerk", lead_unit_id="u1", due=D(2024, 3, 1), at=D(2024, 2, 5)
+        ),
+        lambda: pr.start_handling(db, pid, "clerk"),
+        lambda: pr.reply_proposal(db, pid, "clerk", "答复", at=D(2024, 2, 20)),
+        lambda: pr.evaluate_proposal(db, pid, "g1", "UNSATISFIED"),
+        lambda: pr.reply_proposal(db, pid, "clerk", "再答复", at=D(2024, 4, 1)),
+        lambda: pr.evaluate_proposal(db, pid, "g1", "SATISFIED"),
+    ]
+    node = submitted
+    for step in [None, *steps]:
+        if step is not None:
+            node = await step()
+        assert node["statsFacts"] == stats_facts(node)
+        codes = ["A0113", "C1391"] if step is None else ["C36", "A0113"]
+        packed = {k: node.get(k) for k in ("statsIndustry", "statsOthers")}
+        assert packed == stats_industry(codes)
+        for dims in (["INDUSTRY"], ["YEAR", "INDUSTRY_SECTION"]):
+            fast, slow, used = await _both(db, dims, YEAR_2024, 7)
+            assert used and fast == slow
+    assert node["repliedAt"] == D(2024, 2, 20)  # the first reply counts
