@@ -29,8 +29,8 @@ LIAISON_QUERIES = {
     committees { nodes { name } } members { edges { role node { name } } }
     alliances { nodes { name enterprises { totalCount } } } convener { name } } } } }""",
     "committees with groups → alliances → enterprises": """
-{ committees(first: 50) { nodes { name groups(first: 50) { nodes { name
-    alliances { nodes { name enterprises(first: 50) { nodes { name } } } } } } } } }""",
+{ committees(first: 20) { nodes { name groups(first: 20) { nodes { name
+    alliances(first: 10) { nodes { name enterprises(first: 10) { nodes { name } } } } } } } } }""",
     "search 预制菜": '{ search(text: "预制菜") { totalCount nodes { rank node { id } } } }',
     "coverageGaps": "{ coverageGaps { groupsWithoutConvener { totalCount } "
     "industriesWithoutCommittee { totalCount } } }",
