@@ -96,7 +96,11 @@ def cmd_load_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_load_synthetic(args: argparse.Namespace) -> int:
-    from graph import loading, synthetic, synthetic_trips
+    """A deterministic synthetic city; optionally a year of trips and a stream of suggestions
+    (raised by their own synthetic groups, bulk-loaded: the suggestion benchmark's data)."""
+    import time
+
+    from graph import loading, proposals, synthetic, synthetic_proposals, synthetic_trips
 
     dataset = (
         synthetic_trips.synthetic_with_trips(args.deputies, args.seed, args.activities)
@@ -106,16 +110,24 @@ def cmd_load_synthetic(args: argparse.Namespace) -> int:
 
     async def work(db: Database) -> None:
         stats = await loading.load_dataset(
-            db,
-            dataset,
-            batch_size=args.batch_size,
-            progress=_progress("synthetic"),
+            db, dataset, batch_size=args.batch_size, progress=_progress("synthetic")
         )
         rate = (stats.nodes + stats.relationships) / stats.seconds if stats.seconds else 0.0
         _say(
             f"Loaded {stats.nodes:,} nodes and {stats.relationships:,} relationships "
             f"in {stats.seconds:.1f}s ({rate:,.0f} nodes+relationships/s)."
         )
+        if not args.proposals:
+            return
+        await loading.load_dataset(db, synthetic_proposals.base_dataset())
+        show = _progress("suggestions")
+        started, done = time.perf_counter(), 0
+        for rows in synthetic_proposals.proposal_batches(args.proposals, seed=args.seed):
+            await proposals.bulk_create(db, rows)
+            done += len(rows)
+            show(done, args.proposals)
+        seconds = time.perf_counter() - started
+        _say(f"Loaded {done:,} suggestions in {seconds:.1f}s ({done / seconds:,.0f}/s).")
 
     _with_db(from_env(args.instance), work)
     return 0
@@ -243,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--batch-size", type=int, default=5000)
     synth.add_argument(
         "--activities", type=int, default=0, help="also a year of N inspection/research trips"
+    )
+    synth.add_argument(
+        "--proposals", type=int, default=0, help="also N suggestions with their histories"
     )
     synth.set_defaults(func=cmd_load_synthetic)
 
