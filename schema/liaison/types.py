@@ -4,6 +4,7 @@ field however many parents ask."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Self, TypeVar
@@ -96,7 +97,10 @@ class LiaisonNode(relay.Node):
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        raise NotImplementedError  # each type maps its own properties
+        """The type from a node's properties, field by field. Types with enum fields
+        override this to convert the stored strings."""
+        names = [f.name for f in dataclasses.fields(cls) if f.init and not f.name.startswith("_")]
+        return cls(**{name: row.get(name) for name in names})
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -240,15 +244,6 @@ class DeputyGroup(LiaisonNode):
     description: str | None = strawberry.field(description="What the group works on.")
     source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
 
-    @classmethod
-    def from_row(cls, row: Row) -> DeputyGroup:
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            description=row.get("description"),
-            source=row.get("source"),
-        )
-
     activities = activities_field("DeputyGroup")
 
     @strawberry.field(description="The congress it belongs to.")
@@ -350,10 +345,6 @@ class Alliance(LiaisonNode):
     name: str = strawberry.field(description="Name, e.g. 山东预制菜产业联盟.")
     scope: str | None = strawberry.field(description="Geographic or sector scope.")
     source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Alliance:
-        return cls(id=row["id"], name=row["name"], scope=row.get("scope"), source=row.get("source"))
 
     @strawberry.field(description="Deputy groups partnering with it.")
     async def groups(
@@ -610,16 +601,6 @@ class Enterprise(LiaisonNode):
     uscc: str | None = strawberry.field(description="Unified social credit code (18 chars).")
     town: str | None = strawberry.field(description="Town or district where it is.")
     source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Enterprise:
-        return cls(
-            id=row["id"],
-            name=row["name"],
-            uscc=row.get("uscc"),
-            town=row.get("town"),
-            source=row.get("source"),
-        )
 
     activities = activities_field("Enterprise")
 
