@@ -134,7 +134,9 @@ class GraphQLApp(GraphQL[Context, None]):
             and result.data is None
             and all(not error.path for error in result.errors)
         ):
+            # A request error: nothing was executed, so the response has no `data` entry.
             sub.status_code = 400
+            body.pop("data", None)
         return body
 
     def create_response(self, response_data: Any, sub_response: Any) -> Response:
