@@ -32,12 +32,12 @@ MAX_TOKENS = 5000
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
 class Query(LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
-    pass
+    """The fields come from the domains' query classes."""
 
 
 @strawberry.type(description="Change the graph. Each mutation says which role it needs.")
 class Mutation(LiaisonMutation, TripsMutation, ProposalsMutation):
-    pass
+    """The fields come from the domains' mutation classes."""
 
 
 schema = Schema(
