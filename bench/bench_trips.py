@@ -16,7 +16,7 @@ import statistics
 import time
 from collections.abc import Awaitable, Callable
 
-from graph import migrations, server, trips
+from graph import migrations, server, transfer, trips
 from graph.db import Database, open_driver
 from graph.loading import load_dataset
 from graph.settings import from_env
@@ -24,7 +24,6 @@ from graph.synthetic import synthetic_dataset
 from graph.synthetic_trips import synthetic_trips
 
 INSTANCE = "bench-trips"
-WIPE = "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 ACTIVITY_IDS = "MATCH (a:Activity) RETURN a.id AS id ORDER BY id"
 GROUP_CODES = "MATCH (:DeputyGroup)-[:IN_INDUSTRY]->(i:Industry) RETURN DISTINCT i.code AS code"
 SHAPE = """
@@ -55,9 +54,7 @@ async def main(deputies: int, activities: int, runs: int, seed: int) -> None:
     async with open_driver(settings) as driver:
         db = Database(driver, settings.database)
         await migrations.migrate(db, log=lambda _: None)
-        # CALL { } IN TRANSACTIONS needs an auto-commit transaction, hence a plain session.
-        async with driver.session(database=settings.database) as session:
-            await (await session.run(WIPE)).consume()
+        await transfer.wipe(db)
         started = time.perf_counter()
         stream = synthetic_trips(
             synthetic_dataset(deputies=deputies, seed=seed), activities, seed=seed

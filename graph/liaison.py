@@ -27,22 +27,13 @@ from graph.model import (
     CONGRESS_LEVELS,
     DEPUTY_CATEGORIES,
     LABELS,
+    LIAISON_LABELS,
     MEMBER_ROLES,
     NAMED_LABELS,
     RELATIONS,
     sort_key,
 )
-from graph.queries import Page, Row, check_page
-
-LIAISON_LABELS = (
-    "Congress",
-    "Committee",
-    "DeputyGroup",
-    "Alliance",
-    "Industry",
-    "Deputy",
-    "Enterprise",
-)
+from graph.queries import Page, Row, check_page, require_node
 
 # ---------------------------------------------------------------------------------------------
 # Lists with filters
@@ -415,7 +406,6 @@ async def coverage_gaps(db: Database) -> CoverageGaps:
 # Writes: create, update, delete
 # ---------------------------------------------------------------------------------------------
 
-EXISTS = {label: f"MATCH (n:{label} {{id: $id}}) RETURN n {{.*}} AS node" for label in LABELS}
 
 # Which names must be unique, and within what (a committee's name within its congress, …).
 DUPLICATE = {
@@ -472,14 +462,6 @@ RETURN type, label, count ORDER BY count DESC, type, label
 }
 
 DELETE = {label: f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n" for label in LABELS}
-
-
-async def _node(tx: AsyncManagedTransaction, label: str, node_id: str, field: str) -> Row:
-    rows = await run(tx, EXISTS[label], id=node_id)
-    if not rows:
-        raise not_found(label, node_id, field=field)
-    node: Row = rows[0]["node"]
-    return node
 
 
 async def _check_duplicate(
@@ -557,7 +539,7 @@ async def create_node(
     async def work(tx: AsyncManagedTransaction) -> Row:
         scope: dict[str, Any] = {}
         for link in links:
-            await _node(tx, link.other_label, link.other_id, link.field)
+            await require_node(tx, link.other_label, link.other_id, link.field)
             if link.other_label == "Congress":
                 scope["congress"] = link.other_id
         await _check_duplicate(tx, label, node_id, clean, **scope)
@@ -591,7 +573,7 @@ async def update_node(db: Database, label: str, node_id: str, props: Mapping[str
         clean.pop("code", None)  # the code is the industry's identity
 
     async def work(tx: AsyncManagedTransaction) -> Row:
-        current = await _node(tx, label, node_id, "input.id")
+        current = await require_node(tx, label, node_id, "input.id")
         scope: dict[str, Any] = {}
         if label in CONGRESS_OF:
             rows = await run(tx, CONGRESS_OF[label], id=node_id)
@@ -616,7 +598,7 @@ async def delete_node(db: Database, label: str, node_id: str, *, cascade: bool =
     unless `cascade`, which removes its relationships too (never the neighbours)."""
 
     async def work(tx: AsyncManagedTransaction) -> str:
-        await _node(tx, label, node_id, "id")
+        await require_node(tx, label, node_id, "id")
         holders = await run(
             tx, HOLDERS[label], id=node_id, allowed=list(LABELS), placement=list(PLACEMENT_TYPES)
         )
@@ -746,8 +728,8 @@ async def link(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
         validate.choice(spec.props.get("role"), "role", MEMBER_ROLES)
 
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
-        start = await _node(tx, spec.start_label, spec.start_id, spec.start_field)
-        end = await _node(tx, spec.end_label, spec.end_id, spec.end_field)
+        start = await require_node(tx, spec.start_label, spec.start_id, spec.start_field)
+        end = await require_node(tx, spec.end_label, spec.end_id, spec.end_field)
         if await run(
             tx,
             _find_link_query(spec.rel_key, spec.start_label, spec.end_label),
@@ -787,8 +769,8 @@ async def set_member_role(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
     role = validate.choice(spec.props.get("role"), "role", MEMBER_ROLES)
 
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
-        start = await _node(tx, "Deputy", spec.start_id, spec.start_field)
-        end = await _node(tx, "DeputyGroup", spec.end_id, spec.end_field)
+        start = await require_node(tx, "Deputy", spec.start_id, spec.start_field)
+        end = await require_node(tx, "DeputyGroup", spec.end_id, spec.end_field)
         if role == "CONVENER":
             rows = await run(tx, CURRENT_CONVENER, group=spec.end_id)
             if rows and rows[0]["id"] != spec.start_id:
@@ -816,8 +798,8 @@ async def set_member_role(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
 
 async def unlink(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
-        start = await _node(tx, spec.start_label, spec.start_id, spec.start_field)
-        end = await _node(tx, spec.end_label, spec.end_id, spec.end_field)
+        start = await require_node(tx, spec.start_label, spec.start_id, spec.start_field)
+        end = await require_node(tx, spec.end_label, spec.end_id, spec.end_field)
         rows = await run(
             tx,
             _unlink_query(spec.rel_key, spec.start_label, spec.end_label),

@@ -62,8 +62,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "ProposalEvent": ("at", "by", "action", "from", "to", "note", "satisfaction", "seq"),
 }
 
-# The labels that share the full-text name index and `search`.
-NAMED_LABELS = (
+# The entities of the liaison structure (the third link and what it is made of).
+LIAISON_LABELS = (
     "Congress",
     "Committee",
     "DeputyGroup",
@@ -71,8 +71,10 @@ NAMED_LABELS = (
     "Industry",
     "Deputy",
     "Enterprise",
-    "Unit",
 )
+
+# The labels that share the full-text name index and `search`.
+NAMED_LABELS = (*LIAISON_LABELS, "Unit")
 
 CONGRESS_LEVELS = ("NATIONAL", "PROVINCIAL", "CITY", "COUNTY", "TOWNSHIP")
 COMMITTEE_KINDS = ("SPECIAL", "WORKING")

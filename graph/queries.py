@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.db import Database, DomainError, ErrorCode
+from neo4j import AsyncManagedTransaction
+
+from graph.db import LABEL_ZH, Database, DomainError, ErrorCode, not_found, run
 from graph.model import LABELS, RELATIONS
 
 Row = dict[str, Any]
@@ -100,3 +102,36 @@ def check_page(first: int, offset: int) -> None:
         )
     if offset < 0:
         raise DomainError(ErrorCode.INVALID, "分页游标无效", "Invalid cursor", field="after")
+
+
+# One node by id, inside a write transaction (the check of "check, then write").
+NODE = {label: f"MATCH (n:{label} {{id: $id}}) RETURN n {{.*}} AS node" for label in LABELS}
+
+# Which label an id belongs to (index seeks per label; only asked when a lookup failed).
+LABEL_OF = (
+    "CALL () {\n"
+    + "\n  UNION\n".join(
+        f"  MATCH (n:{label} {{id: $id}}) RETURN '{label}' AS label" for label in LABELS
+    )
+    + "\n}\nRETURN label LIMIT 1"
+)
+
+
+async def require_node(tx: AsyncManagedTransaction, label: str, node_id: str, field: str) -> Row:
+    """The node of `label` with this id; NOT_FOUND naming `field`, or INVALID when the id is
+    that of a node of another label (a deputy given where an enterprise is expected)."""
+    rows = await run(tx, NODE[_check_label(label)], id=node_id)
+    if rows:
+        node: Row = rows[0]["node"]
+        return node
+    other = await run(tx, LABEL_OF, id=node_id)
+    if other:
+        found = other[0]["label"]
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"{node_id} 是{LABEL_ZH.get(found, found)}，不是{LABEL_ZH.get(label, label)}",
+            f"{node_id} is a {found}, not a {label}",
+            field=field,
+            ids=[node_id],
+        )
+    raise not_found(label, node_id, field=field)

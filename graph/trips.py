@@ -39,9 +39,9 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graph import validate
-from graph.db import LABEL_ZH, Database, DomainError, ErrorCode, not_found, run
-from graph.model import LABELS, sort_key
-from graph.queries import Page, Row, check_page
+from graph.db import Database, DomainError, ErrorCode, not_found, run
+from graph.model import sort_key
+from graph.queries import Page, Row, check_page, require_node
 
 KINDS = ("INSPECTION", "RESEARCH", "LAW_CHECK")
 KIND_ZH = {"INSPECTION": "视察", "RESEARCH": "调研", "LAW_CHECK": "执法检查"}
@@ -102,16 +102,6 @@ SET a.version = coalesce(a.version, 0) + 1
 RETURN a {.*} AS node
 """
 
-# Which label an id has, when it is not the one expected (for "X is not a deputy").
-LABEL_OF = (
-    "CALL () {\n"
-    + "\n  UNION\n".join(
-        f"  MATCH (n:{label} {{id: $id}}) RETURN '{label}' AS label" for label in LABELS
-    )
-    + "\n}\nRETURN label LIMIT 1"
-)
-
-NODE = {label: f"MATCH (n:{label} {{id: $id}}) RETURN n {{.*}} AS node" for label in LABELS}
 INDUSTRY_BY_CODE = "MATCH (n:Industry {code: $code}) RETURN n.id AS id"
 
 CREATE_ACTIVITY = """
@@ -411,33 +401,10 @@ def _check_dates(start: dt.date, end: dt.date) -> None:
         )
 
 
-async def _wrong_label(tx: AsyncManagedTransaction, label: str, node_id: str, fld: str) -> None:
-    """NOT_FOUND, or INVALID when the id belongs to a node of another label."""
-    rows = await run(tx, LABEL_OF, id=node_id)
-    if rows:
-        other = rows[0]["label"]
-        raise DomainError(
-            ErrorCode.INVALID,
-            f"{node_id} 是{LABEL_ZH.get(other, other)}，不是{LABEL_ZH.get(label, label)}",
-            f"{node_id} is a {other}, not a {label}",
-            field=fld,
-            ids=[node_id],
-        )
-    raise not_found(label, node_id, field=fld)
-
-
-async def _node(tx: AsyncManagedTransaction, label: str, node_id: str, fld: str) -> Row:
-    rows = await run(tx, NODE[label], id=node_id)
-    if not rows:
-        await _wrong_label(tx, label, node_id, fld)
-    node: Row = rows[0]["node"]
-    return node
-
-
 async def _lock(tx: AsyncManagedTransaction, activity_id: str, *, editable: bool = True) -> Row:
     rows = await run(tx, LOCK_ACTIVITY, id=activity_id)
     if not rows:
-        await _wrong_label(tx, "Activity", activity_id, "activityId")
+        await require_node(tx, "Activity", activity_id, "activityId")  # says why
     node: Row = rows[0]["node"]
     if editable and node.get("status") in CLOSED:
         raise _closed_error(node)
@@ -457,9 +424,9 @@ async def _links(tx: AsyncManagedTransaction, activity_id: str, data: ActivityIn
     """Check the organisers, holders and industry, then (re)write those links."""
     industry = await _industry(tx, data.industry_code) if data.industry_code else None
     for i, cid in enumerate(data.committee_ids or ()):
-        await _node(tx, "Committee", cid, f"input.committeeIds[{i}]")
+        await require_node(tx, "Committee", cid, f"input.committeeIds[{i}]")
     for i, gid in enumerate(data.group_ids or ()):
-        await _node(tx, "DeputyGroup", gid, f"input.groupIds[{i}]")
+        await require_node(tx, "DeputyGroup", gid, f"input.groupIds[{i}]")
     if data.committee_ids is not None:
         await run(tx, SET_ORGANISERS, id=activity_id, ids=list(dict.fromkeys(data.committee_ids)))
     if data.group_ids is not None:
@@ -596,7 +563,7 @@ async def add_participant(
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
-        deputy = await _node(tx, "Deputy", deputy_id, "deputyId")
+        deputy = await require_node(tx, "Deputy", deputy_id, "deputyId")
         if await run(tx, FIND_PARTICIPANT, id=activity_id, deputy=deputy_id):
             raise DomainError(
                 ErrorCode.DUPLICATE,
@@ -614,7 +581,7 @@ async def add_participant(
 async def remove_participant(db: Database, activity_id: str, deputy_id: str) -> Row:
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
-        deputy = await _node(tx, "Deputy", deputy_id, "deputyId")
+        deputy = await require_node(tx, "Deputy", deputy_id, "deputyId")
         if (await run(tx, REMOVE_PARTICIPANT, id=activity_id, deputy=deputy_id))[0]["removed"] == 0:
             raise DomainError(
                 ErrorCode.NOT_FOUND,
@@ -663,7 +630,7 @@ async def add_visit(
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
-        enterprise = await _node(tx, "Enterprise", enterprise_id, "enterpriseId")
+        enterprise = await require_node(tx, "Enterprise", enterprise_id, "enterpriseId")
         visits = await run(tx, VISITS_OF, id=activity_id)
         if any(v["enterprise"] == enterprise_id for v in visits):
             raise DomainError(
@@ -697,7 +664,7 @@ async def move_visit(
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
-        enterprise = await _node(tx, "Enterprise", enterprise_id, "enterpriseId")
+        enterprise = await require_node(tx, "Enterprise", enterprise_id, "enterpriseId")
         visits = await run(tx, VISITS_OF, id=activity_id)
         current = next((v for v in visits if v["enterprise"] == enterprise_id), None)
         if current is None:
@@ -722,7 +689,7 @@ def _not_visited(enterprise: Row, enterprise_id: str) -> DomainError:
 async def remove_visit(db: Database, activity_id: str, enterprise_id: str) -> Row:
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
-        enterprise = await _node(tx, "Enterprise", enterprise_id, "enterpriseId")
+        enterprise = await require_node(tx, "Enterprise", enterprise_id, "enterpriseId")
         if (await run(tx, REMOVE_VISIT, id=activity_id, enterprise=enterprise_id))[0][
             "removed"
         ] == 0:

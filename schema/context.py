@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,20 @@ class Loaders:
 
             self._neighbours[key] = DataLoader(load_fn=load)
         return self._neighbours[key]
+
+    def named(
+        self, name: str, fetch: Callable[[Database, list[str]], Awaitable[list[Any]]]
+    ) -> DataLoader[str, Any]:
+        """A domain's own batch loader (e.g. "ConflictsByActivity"), created once per request:
+        `fetch(db, ids)` returns one result per id, in key order."""
+        if name not in self.extra:
+            db = self.db
+
+            async def load(ids: list[str]) -> list[Any]:
+                return await fetch(db, ids)
+
+            self.extra[name] = DataLoader(load_fn=load)
+        return self.extra[name]
 
     def clear(self) -> None:
         """After a mutation: what this request loaded before may be stale."""

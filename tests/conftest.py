@@ -18,11 +18,10 @@ from api.limits import Limits
 from graph import migrations, server, tokens
 from graph.db import Database, open_driver
 from graph.settings import Settings, from_env
+from graph.transfer import WIPE
 
 # Tests send requests as fast as they can: no rate limit to trip over by accident.
 TEST_LIMITS = Limits(rate=1e9, burst=10**9)
-
-WIPE = "MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 
 
 @pytest.fixture(scope="session")

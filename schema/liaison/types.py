@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable
-from typing import Annotated, Any, ClassVar, Self, TypeVar
+from typing import Annotated, ClassVar, Self
 
 import strawberry
 from strawberry import relay
 
 from graph.queries import Direction, Row
-from schema.common import After, Connection, First, connection_from_rows
+from schema.common import After, Connection, First, enum_or_none, related, single
 from schema.context import Info
 from schema.trips.reverse import activities_field
-
-N = TypeVar("N")
 
 
 @strawberry.enum(description="Level of a people's congress (五级人大).")
@@ -48,46 +45,6 @@ class DeputyCategory(enum.Enum):
     ENTERPRISE = "ENTERPRISE"
     FARMER = "FARMER"
     OTHER = "OTHER"
-
-
-E = TypeVar("E", bound=enum.Enum)
-
-
-def _enum(kind: type[E], value: Any) -> E | None:
-    return kind(value) if value is not None else None
-
-
-async def _related(
-    info: Info,
-    rel_key: str,
-    start: str,
-    end: str,
-    direction: Direction,
-    node_id: str,
-    first: int | None,
-    after: str | None,
-    make: Callable[[Row], N],
-    where: Callable[[Row], bool] | None = None,
-) -> Connection[N]:
-    rows = await info.context.loaders.neighbours(rel_key, start, end, direction).load(node_id)
-    if where is not None:
-        rows = [row for row in rows if where(row)]
-    return connection_from_rows(rows, first, after, make)
-
-
-async def _single(
-    info: Info,
-    rel_key: str,
-    start: str,
-    end: str,
-    direction: Direction,
-    node_id: str,
-    make: Callable[[Row], N],
-    where: Callable[[Row], bool] | None = None,
-) -> N | None:
-    rows = await info.context.loaders.neighbours(rel_key, start, end, direction).load(node_id)
-    rows = [row for row in rows if where is None or where(row)]
-    return make(rows[0]) if rows else None
 
 
 class LiaisonNode(relay.Node):
@@ -124,7 +81,7 @@ class Congress(LiaisonNode):
         return cls(
             id=row["id"],
             name=row["name"],
-            level=_enum(CongressLevel, row.get("level")),
+            level=enum_or_none(CongressLevel, row.get("level")),
             region=row.get("region"),
             source=row.get("source"),
         )
@@ -133,7 +90,7 @@ class Congress(LiaisonNode):
     async def committees(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Committee]:
-        return await _related(
+        return await related(
             info,
             "COMMITTEE_OF",
             "Congress",
@@ -149,7 +106,7 @@ class Congress(LiaisonNode):
     async def groups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DeputyGroup]:
-        return await _related(
+        return await related(
             info,
             "GROUP_OF",
             "Congress",
@@ -165,7 +122,7 @@ class Congress(LiaisonNode):
     async def deputies(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Deputy]:
-        return await _related(
+        return await related(
             info,
             "DEPUTY_OF",
             "Congress",
@@ -191,7 +148,7 @@ class Committee(LiaisonNode):
         return cls(
             id=row["id"],
             name=row["name"],
-            kind=_enum(CommitteeKind, row.get("kind")),
+            kind=enum_or_none(CommitteeKind, row.get("kind")),
             source=row.get("source"),
         )
 
@@ -199,7 +156,7 @@ class Committee(LiaisonNode):
 
     @strawberry.field(description="The congress it belongs to.")
     async def congress(self, info: Info) -> Congress | None:
-        return await _single(
+        return await single(
             info, "COMMITTEE_OF", "Committee", "Congress", Direction.OUT, self.id, Congress.from_row
         )
 
@@ -207,7 +164,7 @@ class Committee(LiaisonNode):
     async def groups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DeputyGroup]:
-        return await _related(
+        return await related(
             info,
             "LIAISES_WITH",
             "Committee",
@@ -223,7 +180,7 @@ class Committee(LiaisonNode):
     async def members(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Deputy]:
-        return await _related(
+        return await related(
             info,
             "SITS_ON",
             "Committee",
@@ -248,7 +205,7 @@ class DeputyGroup(LiaisonNode):
 
     @strawberry.field(description="The congress it belongs to.")
     async def congress(self, info: Info) -> Congress | None:
-        return await _single(
+        return await single(
             info, "GROUP_OF", "DeputyGroup", "Congress", Direction.OUT, self.id, Congress.from_row
         )
 
@@ -256,7 +213,7 @@ class DeputyGroup(LiaisonNode):
     async def committees(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Committee]:
-        return await _related(
+        return await related(
             info,
             "LIAISES_WITH",
             "DeputyGroup",
@@ -272,7 +229,7 @@ class DeputyGroup(LiaisonNode):
     async def alliances(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Alliance]:
-        return await _related(
+        return await related(
             info,
             "PARTNERS_WITH",
             "DeputyGroup",
@@ -286,7 +243,7 @@ class DeputyGroup(LiaisonNode):
 
     @strawberry.field(description="Its convener (召集人), if it has one.")
     async def convener(self, info: Info) -> Deputy | None:
-        return await _single(
+        return await single(
             info,
             "GROUP_MEMBER",
             "DeputyGroup",
@@ -308,7 +265,7 @@ class DeputyGroup(LiaisonNode):
         ] = None,
     ) -> Connection[Deputy]:
         wanted = role.value if role else None
-        return await _related(
+        return await related(
             info,
             "GROUP_MEMBER",
             "DeputyGroup",
@@ -325,7 +282,7 @@ class DeputyGroup(LiaisonNode):
     async def industries(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Industry]:
-        return await _related(
+        return await related(
             info,
             "IN_INDUSTRY",
             "DeputyGroup",
@@ -350,7 +307,7 @@ class Alliance(LiaisonNode):
     async def groups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DeputyGroup]:
-        return await _related(
+        return await related(
             info,
             "PARTNERS_WITH",
             "Alliance",
@@ -366,7 +323,7 @@ class Alliance(LiaisonNode):
     async def enterprises(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Enterprise]:
-        return await _related(
+        return await related(
             info,
             "ALLIANCE_MEMBER",
             "Alliance",
@@ -382,7 +339,7 @@ class Alliance(LiaisonNode):
     async def industries(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Industry]:
-        return await _related(
+        return await related(
             info,
             "IN_INDUSTRY",
             "Alliance",
@@ -414,7 +371,7 @@ class Industry(LiaisonNode):
 
     @strawberry.field(description="The broader industry (e.g. C for C36).")
     async def parent(self, info: Info) -> Industry | None:
-        return await _single(
+        return await single(
             info, "PART_OF", "Industry", "Industry", Direction.OUT, self.id, Industry.from_row
         )
 
@@ -422,7 +379,7 @@ class Industry(LiaisonNode):
     async def children(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Industry]:
-        return await _related(
+        return await related(
             info,
             "PART_OF",
             "Industry",
@@ -438,7 +395,7 @@ class Industry(LiaisonNode):
     async def groups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DeputyGroup]:
-        return await _related(
+        return await related(
             info,
             "IN_INDUSTRY",
             "Industry",
@@ -454,7 +411,7 @@ class Industry(LiaisonNode):
     async def alliances(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Alliance]:
-        return await _related(
+        return await related(
             info,
             "IN_INDUSTRY",
             "Industry",
@@ -470,7 +427,7 @@ class Industry(LiaisonNode):
     async def enterprises(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Enterprise]:
-        return await _related(
+        return await related(
             info,
             "IN_INDUSTRY",
             "Industry",
@@ -498,7 +455,7 @@ class Deputy(LiaisonNode):
         return cls(
             id=row["id"],
             name=row["name"],
-            category=_enum(DeputyCategory, row.get("category")),
+            category=enum_or_none(DeputyCategory, row.get("category")),
             expertise=row.get("expertise"),
             gender=row.get("gender"),
             source=row.get("source"),
@@ -510,7 +467,7 @@ class Deputy(LiaisonNode):
     async def congresses(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Congress]:
-        return await _related(
+        return await related(
             info,
             "DEPUTY_OF",
             "Deputy",
@@ -526,7 +483,7 @@ class Deputy(LiaisonNode):
     async def groups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DeputyGroup]:
-        return await _related(
+        return await related(
             info,
             "GROUP_MEMBER",
             "Deputy",
@@ -542,7 +499,7 @@ class Deputy(LiaisonNode):
     async def committees(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Committee]:
-        return await _related(
+        return await related(
             info,
             "SITS_ON",
             "Deputy",
@@ -556,7 +513,7 @@ class Deputy(LiaisonNode):
 
     @strawberry.field(description="The enterprise the deputy works at, if any.")
     async def employer(self, info: Info) -> Enterprise | None:
-        return await _single(
+        return await single(
             info, "WORKS_AT", "Deputy", "Enterprise", Direction.OUT, self.id, Enterprise.from_row
         )
 
@@ -564,7 +521,7 @@ class Deputy(LiaisonNode):
     async def contacts(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Deputy]:
-        return await _related(
+        return await related(
             info,
             "CONTACTS",
             "Deputy",
@@ -580,7 +537,7 @@ class Deputy(LiaisonNode):
     async def contacted_by(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Deputy]:
-        return await _related(
+        return await related(
             info,
             "CONTACTS",
             "Deputy",
@@ -608,7 +565,7 @@ class Enterprise(LiaisonNode):
     async def alliances(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Alliance]:
-        return await _related(
+        return await related(
             info,
             "ALLIANCE_MEMBER",
             "Enterprise",
@@ -624,7 +581,7 @@ class Enterprise(LiaisonNode):
     async def deputies(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Deputy]:
-        return await _related(
+        return await related(
             info,
             "WORKS_AT",
             "Enterprise",
@@ -640,7 +597,7 @@ class Enterprise(LiaisonNode):
     async def industries(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Industry]:
-        return await _related(
+        return await related(
             info,
             "IN_INDUSTRY",
             "Enterprise",

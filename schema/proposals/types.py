@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
 
 import strawberry
 from strawberry import relay
-from strawberry.dataloader import DataLoader
 
 from graph import proposals
-from graph.db import Database
 from graph.queries import Direction, Row
 from schema.common import After, Connection, First, connection_from_rows
 from schema.context import Info
@@ -64,20 +60,6 @@ class UnitKind(enum.Enum):
 class AssignmentRole(enum.Enum):
     LEAD = "LEAD"
     CO = "CO"
-
-
-def _loader(
-    info: Info, name: str, fetch: Callable[[Database, Sequence[str]], Awaitable[list[Any]]]
-) -> DataLoader[str, Any]:
-    extra = info.context.loaders.extra
-    if name not in extra:
-        db = info.context.loaders.db
-
-        async def load(ids: list[str]) -> list[Any]:
-            return await fetch(db, ids)
-
-        extra[name] = DataLoader(load_fn=load)
-    return extra[name]
 
 
 @strawberry.type(description="One step in a suggestion's history (for audit).")
@@ -140,9 +122,9 @@ class Unit(LiaisonNode):
     async def proposals(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Proposal]:
-        rows = await _loader(info, "proposals_by_unit", proposals.proposals_by_unit).load(
-            str(self.id)
-        )
+        rows = await info.context.loaders.named(
+            "proposals_by_unit", proposals.proposals_by_unit
+        ).load(str(self.id))
         return connection_from_rows(rows, first, after, Proposal.from_row)
 
 
@@ -183,9 +165,9 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="The deputy or deputy group that raised it.")
     async def raised_by(self, info: Info) -> Deputy | DeputyGroup | None:
-        row = await _loader(info, "raiser_by_proposal", proposals.raiser_by_proposal).load(
-            str(self.id)
-        )
+        row = await info.context.loaders.named(
+            "raiser_by_proposal", proposals.raiser_by_proposal
+        ).load(str(self.id))
         if row is None:
             return None
         kind = Deputy if row["label"] == "Deputy" else DeputyGroup
@@ -193,16 +175,16 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="Id of the trip (Activity) it arose from, if any (ARISES_FROM).")
     async def activity_id(self, info: Info) -> relay.GlobalID | None:
-        row = await _loader(info, "activity_by_proposal", proposals.activity_by_proposal).load(
-            str(self.id)
-        )
+        row = await info.context.loaders.named(
+            "activity_by_proposal", proposals.activity_by_proposal
+        ).load(str(self.id))
         return relay.GlobalID("Activity", row["id"]) if row else None
 
     @strawberry.field(description="The trip (视察调研) it arose from, if any (ARISES_FROM).")
     async def activity(self, info: Info) -> Activity | None:
-        row = await _loader(info, "activity_by_proposal", proposals.activity_by_proposal).load(
-            str(self.id)
-        )
+        row = await info.context.loaders.named(
+            "activity_by_proposal", proposals.activity_by_proposal
+        ).load(str(self.id))
         return Activity.from_row(row) if row else None
 
     @strawberry.field(description="Its industries (GB/T 4754).")
@@ -214,8 +196,8 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="Handling units, lead first, with role and dates.")
     async def units(self, info: Info) -> list[UnitAssignment]:
-        rows = await _loader(
-            info, "assignments_by_proposal", proposals.assignments_by_proposal
+        rows = await info.context.loaders.named(
+            "assignments_by_proposal", proposals.assignments_by_proposal
         ).load(str(self.id))
         return [
             UnitAssignment(
@@ -236,9 +218,9 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="Every status change, oldest first.")
     async def history(self, info: Info) -> list[ProposalEvent]:
-        rows = await _loader(info, "events_by_proposal", proposals.events_by_proposal).load(
-            str(self.id)
-        )
+        rows = await info.context.loaders.named(
+            "events_by_proposal", proposals.events_by_proposal
+        ).load(str(self.id))
         return [ProposalEvent.from_row(r) for r in rows]
 
     @strawberry.field(description="The moves allowed from its current status.")

@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import strawberry
-from strawberry import relay
 
 from graph import trips
 from graph.queries import Row
@@ -20,7 +19,7 @@ from schema.trips.types import Activity, ActivityKind, ParticipantRole, TripConf
 
 PLAN = [CAN_PLAN_TRIPS]
 
-ActivityId = Annotated[relay.GlobalID, strawberry.argument(description="The activity.")]
+ActivityId = Annotated[strawberry.ID, strawberry.argument(description="The activity.")]
 
 
 @strawberry.type(description="The result of a planning step: the activity and its conflicts.")
@@ -33,7 +32,7 @@ class ActivityPayload:
 
 
 async def _plan(
-    info: Info, work: Callable[[], Awaitable[Row]], activity: relay.GlobalID | None = None
+    info: Info, work: Callable[[], Awaitable[Row]], activity: strawberry.ID | None = None
 ) -> ActivityPayload:
     """Run one graph/trips write; report the activity's current conflicts, also when the step
     was refused (so a refused schedule shows what blocks it)."""
@@ -66,7 +65,7 @@ async def _plan(
     )
 
 
-def _ids(values: list[relay.GlobalID] | None, label: str, field: str) -> list[str] | None:
+def _ids(values: list[strawberry.ID] | None, label: str, field: str) -> list[str] | None:
     if values is None:
         return None
     return [decode_id(v, label, f"{field}[{i}]") for i, v in enumerate(values)]
@@ -79,10 +78,10 @@ class CreateActivityInput:
     start: datetime.date = strawberry.field(description="First day.")
     end: datetime.date = strawberry.field(description="Last day (not before `start`).")
     topic: str | None = strawberry.field(default=None, description="Topic, e.g. 乡村振兴.")
-    committee_ids: list[relay.GlobalID] | None = strawberry.field(
+    committee_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Organising committees."
     )
-    group_ids: list[relay.GlobalID] | None = strawberry.field(
+    group_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Holding deputy groups."
     )
     industry_code: str | None = strawberry.field(default=None, description="GB/T 4754 code.")
@@ -102,16 +101,16 @@ class CreateActivityInput:
 
 @strawberry.input(description="Changes to an open activity; omitted fields stay as they are.")
 class UpdateActivityInput:
-    id: relay.GlobalID = strawberry.field(description="The activity.")
+    id: strawberry.ID = strawberry.field(description="The activity.")
     kind: ActivityKind | None = strawberry.field(default=None, description="New kind.")
     title: str | None = strawberry.field(default=None, description="New title.")
     start: datetime.date | None = strawberry.field(default=None, description="New first day.")
     end: datetime.date | None = strawberry.field(default=None, description="New last day.")
     topic: str | None = strawberry.field(default=None, description="New topic.")
-    committee_ids: list[relay.GlobalID] | None = strawberry.field(
+    committee_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Replaces the organising committees."
     )
-    group_ids: list[relay.GlobalID] | None = strawberry.field(
+    group_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Replaces the holding groups."
     )
     industry_code: str | None = strawberry.field(default=None, description="New industry.")
@@ -129,7 +128,7 @@ class UpdateActivityInput:
         )
 
 
-def _activity(value: relay.GlobalID) -> str:
+def _activity(value: strawberry.ID) -> str:
     return decode_id(value, "Activity", "activityId")
 
 
@@ -163,7 +162,7 @@ class TripsMutation:
         self,
         info: Info,
         activity_id: ActivityId,
-        deputy_id: relay.GlobalID,
+        deputy_id: strawberry.ID,
         role: ParticipantRole = ParticipantRole.MEMBER,
     ) -> ActivityPayload:
         return await _plan(
@@ -178,7 +177,7 @@ class TripsMutation:
 
     @strawberry.mutation(description="Remove a participant.", permission_classes=PLAN)
     async def remove_participant(
-        self, info: Info, activity_id: ActivityId, deputy_id: relay.GlobalID
+        self, info: Info, activity_id: ActivityId, deputy_id: strawberry.ID
     ) -> ActivityPayload:
         return await _plan(
             info,
@@ -196,7 +195,7 @@ class TripsMutation:
         self,
         info: Info,
         activity_id: ActivityId,
-        enterprise_id: relay.GlobalID,
+        enterprise_id: strawberry.ID,
         day: datetime.date | None = None,
         order: int | None = None,
     ) -> ActivityPayload:
@@ -219,7 +218,7 @@ class TripsMutation:
         self,
         info: Info,
         activity_id: ActivityId,
-        enterprise_id: relay.GlobalID,
+        enterprise_id: strawberry.ID,
         day: datetime.date | None = None,
         order: int | None = None,
     ) -> ActivityPayload:
@@ -236,7 +235,7 @@ class TripsMutation:
 
     @strawberry.mutation(description="Remove a visit from the itinerary.", permission_classes=PLAN)
     async def remove_visit(
-        self, info: Info, activity_id: ActivityId, enterprise_id: relay.GlobalID
+        self, info: Info, activity_id: ActivityId, enterprise_id: strawberry.ID
     ) -> ActivityPayload:
         return await _plan(
             info,

@@ -7,7 +7,6 @@ import datetime
 from typing import Annotated
 
 import strawberry
-from strawberry import relay
 
 from graph import trips
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
@@ -31,24 +30,24 @@ class ActivityFilterInput:
     )
     status: list[ActivityStatus] | None = strawberry.field(default=None, description="Any of.")
     kind: list[ActivityKind] | None = strawberry.field(default=None, description="Any of.")
-    committee: relay.GlobalID | None = strawberry.field(
+    committee: strawberry.ID | None = strawberry.field(
         default=None, description="Organised by this committee."
     )
-    group: relay.GlobalID | None = strawberry.field(
+    group: strawberry.ID | None = strawberry.field(
         default=None, description="Held by this deputy group."
     )
-    deputy: relay.GlobalID | None = strawberry.field(
+    deputy: strawberry.ID | None = strawberry.field(
         default=None, description="This deputy takes part."
     )
     industry: str | None = strawberry.field(
         default=None, description="GB/T 4754 code; its sub-tree is included."
     )
-    enterprise: relay.GlobalID | None = strawberry.field(
+    enterprise: strawberry.ID | None = strawberry.field(
         default=None, description="Visits this enterprise."
     )
 
     def to_filter(self) -> trips.ActivityFilter:
-        def dec(value: relay.GlobalID | None, label: str, field: str) -> str | None:
+        def dec(value: strawberry.ID | None, label: str, field: str) -> str | None:
             return decode_id(value, label, f"filter.{field}") if value is not None else None
 
         return trips.ActivityFilter(
@@ -84,7 +83,7 @@ class TripsQuery:
         return connection_from_page(page, offset, Activity.from_row)
 
     @strawberry.field(description="The conflicts of an activity's plan (also on Activity).")
-    async def trip_conflicts(self, info: Info, activity_id: relay.GlobalID) -> list[TripConflict]:
+    async def trip_conflicts(self, info: Info, activity_id: strawberry.ID) -> list[TripConflict]:
         found = await trips.trip_conflicts(
             info.context.db, decode_id(activity_id, "Activity", "activityId")
         )

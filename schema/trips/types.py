@@ -11,7 +11,7 @@ from strawberry import relay
 
 from graph import trips
 from graph.queries import Direction, Row
-from schema.common import After, Connection, First
+from schema.common import After, Connection, First, enum_or_none, related, single
 from schema.context import Info
 from schema.liaison.types import (
     Committee,
@@ -20,9 +20,6 @@ from schema.liaison.types import (
     Enterprise,
     Industry,
     LiaisonNode,
-    _enum,
-    _related,
-    _single,
 )
 from schema.trips.loaders import conflicts_by_activity
 
@@ -119,12 +116,12 @@ class Activity(LiaisonNode):
     def from_row(cls, row: Row) -> Activity:
         return cls(
             id=row["id"],
-            kind=_enum(ActivityKind, row.get("kind")),
+            kind=enum_or_none(ActivityKind, row.get("kind")),
             title=row.get("title") or row.get("name") or "",
             topic=row.get("topic"),
             start=row.get("start"),
             end=row.get("end"),
-            status=_enum(ActivityStatus, row.get("status")),
+            status=enum_or_none(ActivityStatus, row.get("status")),
             summary=row.get("summary"),
             source=row.get("source"),
         )
@@ -133,7 +130,7 @@ class Activity(LiaisonNode):
     async def organisers(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Committee]:
-        return await _related(
+        return await related(
             info,
             "ORGANIZES",
             "Activity",
@@ -149,7 +146,7 @@ class Activity(LiaisonNode):
     async def groups(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[DeputyGroup]:
-        return await _related(
+        return await related(
             info,
             "HOLDS",
             "Activity",
@@ -165,7 +162,7 @@ class Activity(LiaisonNode):
     async def participants(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Deputy]:
-        return await _related(
+        return await related(
             info,
             "TAKES_PART",
             "Activity",
@@ -195,7 +192,7 @@ class Activity(LiaisonNode):
 
     @strawberry.field(description="The industry it is about.")
     async def industry(self, info: Info) -> Industry | None:
-        return await _single(
+        return await single(
             info, "IN_INDUSTRY", "Activity", "Industry", Direction.OUT, self.id, Industry.from_row
         )
 

@@ -554,14 +554,16 @@ async def test_links_need_both_ends(db: Database, world: World, unchanged: Any) 
         ErrorCode.NOT_FOUND,
     )
     assert error.field == "toId"
-    # A committee's id is not a group's, even though both are ids.
-    await unchanged(
+    # A committee's id is not a group's, even though both are ids: the error says so.
+    error = await unchanged(
         liaison.link(
             db,
             spec("LIAISES_WITH", ("Committee", world.finance), ("DeputyGroup", world.agriculture)),
         ),
-        ErrorCode.NOT_FOUND,
+        ErrorCode.INVALID,
     )
+    assert error.field == "toId"
+    assert "is a Committee, not a DeputyGroup" in error.en
 
 
 async def test_unlink_removes_the_link_and_only_the_link(db: Database, world: World) -> None:

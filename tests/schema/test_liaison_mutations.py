@@ -10,7 +10,7 @@ import pytest
 from neo4j import Driver
 from strawberry import relay
 
-from graph.model import uscc_check_char
+from graph.model import LIAISON_LABELS, uscc_check_char
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 
@@ -52,15 +52,7 @@ UPDATE = {
 mutation ($input: Update{name}Input!) {{
   update{name}(input: $input) {{ result {{ id name }} {ERRORS} }}
 }}"""
-    for name in (
-        "Congress",
-        "Committee",
-        "DeputyGroup",
-        "Alliance",
-        "Industry",
-        "Deputy",
-        "Enterprise",
-    )
+    for name in LIAISON_LABELS
 }
 
 DELETE = {

@@ -204,6 +204,10 @@ async def test_bad_input_is_a_clear_error_and_writes_nothing(
     assert [(e["code"], e["field"]) for e in person["errors"]] == [("INVALID", "deputyId")]
     unknown = api(ADD_PARTICIPANT, {"a": a, "d": gid("Deputy", "d-ghost")})["addParticipant"]
     assert [e["code"] for e in unknown["errors"]] == ["NOT_FOUND"]
+    malformed = api(ADD_VISIT, {"a": "not-a-global-id", "e": gid("Enterprise", "e-parts")})
+    assert [(e["code"], e["field"]) for e in malformed["addVisit"]["errors"]] == [
+        ("INVALID", "activityId")
+    ]
     missing = api(MOVES["startActivity"], {"a": gid("Activity", "ghost")})["startActivity"]
     assert [e["code"] for e in missing["errors"]] == ["NOT_FOUND"]
     illegal = api(MOVES["startActivity"], {"a": a})["startActivity"]
