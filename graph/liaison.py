@@ -19,7 +19,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import validate
+from graph import dates, validate
 from graph.db import LABEL_ZH, Database, DomainError, ErrorCode, not_found, run
 from graph.migrations import NAME_INDEX
 from graph.model import (
@@ -534,6 +534,8 @@ async def create_node(
     clean = _clean_props(label, props)
     if "name" not in clean:
         raise validate.invalid("input.name", "名称不能为空", "`name` is required")
+    for link in links:
+        dates.in_range(link.props.get("since"), "input.since")
     node_id = clean["code"] if label == "Industry" else str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Row:
@@ -726,6 +728,7 @@ async def link(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
     """Create one relationship; returns (start node, end node)."""
     if spec.rel_key == "GROUP_MEMBER":
         validate.choice(spec.props.get("role"), "role", MEMBER_ROLES)
+    dates.in_range(spec.props.get("since"), "since")
 
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
         start = await require_node(tx, spec.start_label, spec.start_id, spec.start_field)

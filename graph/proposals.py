@@ -26,7 +26,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import liaison, validate
+from graph import dates, liaison, validate
 from graph.db import Database, DomainError, ErrorCode, not_found, run
 from graph.model import sort_key
 from graph.proposal_facts import STATS_INPUTS, industry_key, stats_facts
@@ -605,6 +605,7 @@ async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
     deputy or group raised one with the same title on the same day."""
     title = validate.name(data.title, "input.title")
     summary = validate.optional_text(data.summary, "input.summary")
+    dates.in_range(data.raised_at, "input.raisedAt")
     validate.choice(data.stage, "input.stage", STAGES)
     if data.raised_by_label not in RAISER:
         raise validate.invalid(
@@ -711,23 +712,14 @@ async def assign_proposal(
     assigned_at = at or dt.date.today()
     co = [u for u in dict.fromkeys(co_unit_ids) if u != lead_unit_id]
     note = validate.optional_text(note, "input.note")
-    if due < assigned_at:
-        raise validate.invalid(
-            "input.due",
-            f"办理期限 {due.isoformat()} 早于交办日期 {assigned_at.isoformat()}",
-            f"The due date {due.isoformat()} is before the assignment ({assigned_at.isoformat()})",
-        )
+    dates.in_range(assigned_at, "at")
+    dates.in_range(due, "due")
+    dates.not_before(due, assigned_at, "due", "交办日期", "the assignment date")
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         current = await _lock(tx, proposal_id)
         to = _check_move(current, "ASSIGN")
-        if assigned_at < current["raisedAt"]:
-            raise validate.invalid(
-                "input.at",
-                "交办日期早于提出日期",
-                f"The assignment date is before the suggestion was raised "
-                f"({current['raisedAt'].isoformat()})",
-            )
+        dates.not_before(assigned_at, current["raisedAt"], "at", "提出日期", "the date raised")
         for row in await run(tx, UNITS_FOUND, ids=[lead_unit_id, *co]):
             if not row["found"]:
                 field = "input.leadUnitId" if row["id"] == lead_unit_id else "input.coUnitIds"
@@ -744,6 +736,20 @@ async def assign_proposal(
     return await db.transaction(work)
 
 
+# The dated steps before a step's own date, latest last: a reply is not dated before the
+# suggestion was raised, assigned or first replied to (each step not before the previous one).
+EARLIER_STEPS = (
+    ("raisedAt", "提出日期", "the date raised"),
+    ("assignedAt", "交办日期", "the assignment date"),
+    ("repliedAt", "首次答复日期", "the first reply"),
+)
+
+
+def _check_step_date(current: Row, day: dt.date, field: str) -> None:
+    for key, zh, en in EARLIER_STEPS:
+        dates.not_before(day, current.get(key), field, zh, en)
+
+
 async def _simple_step(
     db: Database,
     proposal_id: str,
@@ -751,12 +757,19 @@ async def _simple_step(
     by: str,
     note: str | None,
     props: Mapping[str, Any] | None = None,
+    dated: tuple[str, dt.date] | None = None,
 ) -> Row:
+    """One undated step, or a step dated `dated` = (field, day): checked against the dates of
+    the steps before it."""
     note = validate.optional_text(note, "input.note")
+    if dated is not None:
+        dates.in_range(dated[1], dated[0])
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         current = await _lock(tx, proposal_id)
         to = _check_move(current, action)
+        if dated is not None:
+            _check_step_date(current, dated[1], dated[0])
         extra = dict(props or {})
         if action == "REPLY" and current.get("repliedAt") is not None:
             # Timeliness is judged on the first reply; a second round keeps that date.
@@ -776,9 +789,8 @@ async def reply_proposal(
     db: Database, proposal_id: str, by: str, note: str | None = None, at: dt.date | None = None
 ) -> Row:
     """The unit's reply (答复); its text goes into the event's note."""
-    return await _simple_step(
-        db, proposal_id, "REPLY", by, note, {"repliedAt": at or dt.date.today()}
-    )
+    day = at or dt.date.today()
+    return await _simple_step(db, proposal_id, "REPLY", by, note, {"repliedAt": day}, ("at", day))
 
 
 async def close_proposal(db: Database, proposal_id: str, by: str, note: str | None = None) -> Row:
@@ -859,14 +871,17 @@ async def transfer_proposal(
     suggestion (公益诉讼检察建议): `kind` says into what."""
     kind = validate.name(kind, "input.kind")
     note = validate.optional_text(note, "input.note")
+    day = at or dt.date.today()
+    dates.in_range(day, "at")
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         current = await _lock(tx, proposal_id)
         to = _check_move(current, "TRANSFER")
+        _check_step_date(current, day, "at")
         if not (await run(tx, UNITS_FOUND, ids=[unit_id]))[0]["found"]:
             raise not_found("Unit", unit_id, field="input.unitId")
         await run(
-            tx, LINK_TRANSFERRED, id=proposal_id, unit=unit_id, at=at or dt.date.today(), kind=kind
+            tx, LINK_TRANSFERRED, id=proposal_id, unit=unit_id, at=day, kind=kind
         )
         return await _record(
             tx, current, "TRANSFER", to, by, note=note or kind, props={"transferredTo": kind}

@@ -14,7 +14,8 @@ Conflicts (`trip_conflicts`), each with a severity:
 - OWN_EMPLOYER (HARD): a participant visits the enterprise they work at (conflict of interest).
 - TOO_FEW_DEPUTIES (HARD): fewer than two deputies take part (the seed's "at least two deputies"
   rule for receptions, applied to trips).
-- VISIT_OUTSIDE_DATES (HARD): a visit day before the start or after the end.
+- VISIT_OUTSIDE_DATES (HARD): a visit day before the start or after the end (addVisit and
+  moveVisit refuse such a day as INVALID; it arises when the activity's dates change later).
 - ENTERPRISE_OVER_CAP (WARNING): another non-cancelled activity visits the same enterprise
   within `VISIT_CAP_DAYS` days (default 30; env THIRDLINK_VISIT_CAP_DAYS) at least
   `VISIT_CAP` times (default 1; env THIRDLINK_VISIT_CAP). A warning, not a block: burden
@@ -38,7 +39,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import validate
+from graph import dates, validate
 from graph.db import Database, DomainError, ErrorCode, not_found, run
 from graph.model import sort_key
 from graph.queries import Page, Row, check_page, require_node
@@ -387,6 +388,8 @@ def _closed_error(node: Row) -> DomainError:
 
 
 def _check_dates(start: dt.date, end: dt.date) -> None:
+    dates.in_range(start, "input.start")
+    dates.in_range(end, "input.end")
     if end < start:
         raise validate.invalid(
             "input.end",
@@ -482,6 +485,8 @@ async def create_activity(db: Database, data: ActivityInput, *, source: str = "u
 async def update_activity(db: Database, activity_id: str, data: ActivityInput) -> Row:
     """Change an open activity's fields or links (None leaves a field as it is)."""
     props = _props(data)
+    dates.in_range(props.get("start"), "input.start")
+    dates.in_range(props.get("end"), "input.end")
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         current = await _lock(tx, activity_id)
@@ -627,6 +632,7 @@ async def add_visit(
 ) -> Row:
     """Visit an enterprise on `day` (default: the first day) at stop `order` (default: last)."""
     _check_order(order)
+    dates.in_range(day, "day")
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
@@ -640,12 +646,27 @@ async def add_visit(
                 field="enterpriseId",
                 ids=[enterprise_id],
             )
+        _check_visit_day(node, day)
         visit = {"enterprise": enterprise_id, "day": day or node["start"], "order": 0}
         await run(tx, ADD_VISIT, id=activity_id, enterprise=enterprise_id, **_visit(visit))
         await _renumber(tx, activity_id, visits, visit, order)
         return node
 
     return await db.transaction(work)
+
+
+def _check_visit_day(node: Row, day: dt.date | None) -> None:
+    """A visit given a day lies within the activity's dates (INVALID, nothing written). Visits
+    left outside when the activity's dates change later are the VISIT_OUTSIDE_DATES conflict."""
+    if day is None:
+        return
+    dates.not_before(day, node["start"], "day", "活动开始日期", "the activity's first day")
+    if day > node["end"]:
+        raise validate.invalid(
+            "day",
+            f"day 日期 {day.isoformat()} 晚于活动结束日期（{node['end'].isoformat()}）",
+            f"`day` {day.isoformat()} is after the activity's last day ({node['end'].isoformat()})",
+        )
 
 
 def _visit(row: Row) -> Row:
@@ -661,6 +682,7 @@ async def move_visit(
 ) -> Row:
     """Change a visit's day and/or its place in the itinerary."""
     _check_order(order)
+    dates.in_range(day, "day")
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         node = await _lock(tx, activity_id)
@@ -669,6 +691,7 @@ async def move_visit(
         current = next((v for v in visits if v["enterprise"] == enterprise_id), None)
         if current is None:
             raise _not_visited(enterprise, enterprise_id)
+        _check_visit_day(node, day)
         moved = {**current, "day": day or current["day"]}
         await _renumber(tx, activity_id, visits, moved, order or current["order"])
         return node
