@@ -3,6 +3,8 @@
 Every query in graph/ goes through `Database.read`, `Database.write` or `run` inside
 `Database.transaction`, so driver errors become the project's own `DomainError`s here and each
 Cypher round trip is counted for the current request (tests and /metrics read the count).
+A write hook set for the current context (`write_hook`, the audit trail of graph/audit.py) runs
+inside every write transaction, just before it commits.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import enum
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
@@ -114,6 +116,29 @@ def _count(query: str) -> None:
         counter.queries.append(query.strip().splitlines()[0] if query.strip() else "")
 
 
+class WriteHook(Protocol):
+    """Work that rides along in every write transaction of a context (see `write_hook`)."""
+
+    async def before_commit(self, tx: AsyncManagedTransaction, result: Any) -> None:
+        """Write inside `tx` after the work returned `result`; raising rolls back both."""
+
+    def committed(self) -> None:
+        """The transaction that ran `before_commit` has committed."""
+
+
+_write_hook: ContextVar[WriteHook | None] = ContextVar("write_hook", default=None)
+
+
+@contextlib.contextmanager
+def write_hook(hook: WriteHook) -> Iterator[WriteHook]:
+    """Run `hook` in every write transaction made inside the block (this task only)."""
+    token = _write_hook.set(hook)
+    try:
+        yield hook
+    finally:
+        _write_hook.reset(token)
+
+
 def native(value: Any) -> Any:
     """Neo4j values → plain Python (dates, datetimes, nested lists and maps)."""
     if isinstance(value, ntime.Date | ntime.DateTime | ntime.Time | ntime.Duration):
@@ -173,16 +198,30 @@ class Database:
         return await self._query(query, params, RoutingControl.READ)
 
     async def write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        if _write_hook.get() is not None:  # the hook needs a transaction to write in
+            return await self.transaction(lambda tx: run(tx, query, **params))
         return await self._query(query, params, RoutingControl.WRITE)
 
     async def transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         """Run `work` in one write transaction (retried by the driver on transient errors);
-        a DomainError raised inside rolls everything back."""
+        a DomainError raised inside rolls everything back. The context's write hook, if any,
+        writes in the same transaction after `work` (a retry runs both again)."""
+        hook = _write_hook.get()
+
+        async def work_and_hook(tx: AsyncManagedTransaction) -> T:
+            result = await work(tx)
+            if hook is not None:
+                await hook.before_commit(tx, result)
+            return result
+
         try:
             async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(_with_timeout(work, self.timeout))
+                done = await session.execute_write(_with_timeout(work_and_hook, self.timeout))
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise _translate(exc) from exc
+        if hook is not None:
+            hook.committed()
+        return done
 
     async def read_transaction(self, work: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T:
         try:

@@ -1,9 +1,12 @@
 """The audit trail: every successful mutation is recorded with who, when, what and which ids;
 ADMIN reads it through `auditEvents`.
 
-The record is written by a schema extension right after the mutation's own transaction has
-committed (not inside it: the graph/ writes own their transactions). A mutation whose payload
-carries `errors` wrote nothing and is not recorded; a refused one never ran.
+The record is part of the mutation's own write transaction: the `AuditWrites` extension
+declares a pending event (who, which mutation, the ids in its arguments) around the resolver,
+and graph/db.py writes it inside the transaction that makes the change, adding the ids of the
+nodes the write returned (graph/audit.py). So a change never commits without its event, nor an
+event without its change. A mutation whose payload carries `errors` rolled back, event
+included; one that wrote nothing records nothing; a refused one never ran.
 """
 
 from __future__ import annotations
@@ -106,29 +109,30 @@ def _ids(value: Any, depth: int = 0) -> Iterator[str]:
 
 
 class AuditWrites(SchemaExtension):
-    """Record each top-level mutation field that succeeded (its payload has no `errors`)."""
+    """Declare each top-level mutation field's audit event; its write transaction records it."""
 
     def resolve(
         self, _next: Any, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
     ) -> Any:
-        result = _next(root, info, *args, **kwargs)
         if info.path.prev is not None or info.parent_type is not info.schema.mutation_type:
-            return result
-        return self._record(result, info, kwargs)
+            return _next(root, info, *args, **kwargs)
+        return self._audited(_next, root, info, args, kwargs)
 
-    async def _record(self, result: Any, info: GraphQLResolveInfo, kwargs: dict[str, Any]) -> Any:
-        payload = await await_maybe(result)
-        if getattr(payload, "errors", None):
-            return payload
+    async def _audited(
+        self,
+        _next: Any,
+        root: Any,
+        info: GraphQLResolveInfo,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Any:
+        # Mutation fields run one after another in this task, so the pending event (a context
+        # variable) belongs to this field alone.
         viewer: Viewer | None = getattr(info.context, "viewer", None)
-        ids = [*_ids(kwargs), *_ids(payload)]
-        await audit.uncounted(
-            audit.record(
-                info.context.db,
-                token_name=viewer.name if viewer else "",
-                role=viewer.role.value if viewer else "",
-                operation=info.field_name,
-                ids=ids,
-            )
-        )
-        return payload
+        with audit.pending(
+            token_name=viewer.name if viewer else "",
+            role=viewer.role.value if viewer else "",
+            operation=info.field_name,
+            ids=list(_ids(kwargs)),
+        ):
+            return await await_maybe(_next(root, info, *args, **kwargs))
