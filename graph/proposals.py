@@ -880,9 +880,7 @@ async def transfer_proposal(
         _check_step_date(current, day, "at")
         if not (await run(tx, UNITS_FOUND, ids=[unit_id]))[0]["found"]:
             raise not_found("Unit", unit_id, field="input.unitId")
-        await run(
-            tx, LINK_TRANSFERRED, id=proposal_id, unit=unit_id, at=day, kind=kind
-        )
+        await run(tx, LINK_TRANSFERRED, id=proposal_id, unit=unit_id, at=day, kind=kind)
         return await _record(
             tx, current, "TRANSFER", to, by, note=note or kind, props={"transferredTo": kind}
         )

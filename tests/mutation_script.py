@@ -128,7 +128,10 @@ SCRIPT: list[Step] = [
     S("createEnterprise", _in(name="福瑞汽车零部件有限公司"), "ent"),
     S("createEnterprise", _in(name="宏泰车桥制造有限公司"), "ent2"),
     S("updateEnterprise", _in(id="@ent", town="经济开发区")),
-    S("linkCommitteeToGroup", _args(committeeId="@committee", groupId="@group", since="2023-01-01")),
+    S(
+        "linkCommitteeToGroup",
+        _args(committeeId="@committee", groupId="@group", since="2023-01-01"),
+    ),
     S("linkGroupToAlliance", _args(groupId="@group", allianceId="@alliance", since="2023-01-01")),
     S("addGroupMember", _args(groupId="@group", deputyId="@d1", role="MEMBER")),
     S("setGroupMemberRole", _args(groupId="@group", deputyId="@d1", role="CONVENER")),

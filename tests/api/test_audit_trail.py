@@ -8,13 +8,22 @@ import uuid
 
 import pytest
 from neo4j import Driver
+from strawberry import relay
 
 from graph import audit, liaison
 from graph.db import Database, DomainError, ErrorCode
 from graph.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
-from tests.mutation_script import MUTATIONS, SCRIPT, Ids, call, missing_mutations, run_steps
+from tests.mutation_script import (
+    MUTATIONS,
+    SCRIPT,
+    Ids,
+    call,
+    missing_mutations,
+    returned_id,
+    run_steps,
+)
 
 EVENTS = """
 MATCH (e:AuditEvent) WITH e ORDER BY e.at
@@ -36,8 +45,7 @@ def test_every_successful_mutation_leaves_exactly_one_event(
     api: GraphQLClient, clean_graph: Driver, neo4j_settings: Settings
 ) -> None:
     ids: Ids = {}
-    seen = 0
-    for step, payload in run_steps(api, SCRIPT, ids):
+    for seen, (step, payload) in enumerate(run_steps(api, SCRIPT, ids)):
         now = events(clean_graph, neo4j_settings.database)
         assert len(now) == seen + 1, (step.name, now[seen:])
         event = now[-1]
@@ -45,10 +53,11 @@ def test_every_successful_mutation_leaves_exactly_one_event(
         assert event["role"] == "ADMIN" and event["tokenName"].startswith("test-admin")
         assert event["ids"], step.name  # what it touched, as Label:id
         assert all(":" in ref for ref in event["ids"]), event
-        seen += 1
-    assert {e["operation"] for e in events(clean_graph, neo4j_settings.database)} == set(
-        MUTATIONS
-    )
+        touched = returned_id(payload)
+        if touched:  # the object the mutation returns is among them
+            gid = relay.GlobalID.from_id(touched)
+            assert f"{gid.type_name}:{gid.node_id}" in event["ids"], (step.name, event)
+    assert {e["operation"] for e in events(clean_graph, neo4j_settings.database)} == set(MUTATIONS)
 
 
 def test_a_rolled_back_mutation_leaves_no_event(
@@ -58,7 +67,9 @@ def test_a_rolled_back_mutation_leaves_no_event(
     list(run_steps(api, SCRIPT[:1], ids))  # one congress
     before = graph_digest(clean_graph, neo4j_settings.database)
     # DUPLICATE (the name is taken) and CONFLICT (a closed loop cannot be registered again)
-    refused = call(api, "createCongress", {"input": {"name": "诸城市人民代表大会", "level": "CITY"}})
+    refused = call(
+        api, "createCongress", {"input": {"name": "诸城市人民代表大会", "level": "CITY"}}
+    )
     assert [e["code"] for e in refused["errors"]] == ["DUPLICATE"]
     assert graph_digest(clean_graph, neo4j_settings.database) == before
     assert [e["operation"] for e in events(clean_graph, neo4j_settings.database)] == [
@@ -78,7 +89,9 @@ async def test_a_failing_audit_write_rolls_the_change_back(
     with audit.pending(token_name="t", role="ADMIN", operation="createCongress", ids=[]) as p:
         p.id = taken
         with pytest.raises(DomainError) as failed:
-            await liaison.create_node(db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"})
+            await liaison.create_node(
+                db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
+            )
     assert failed.value.code is ErrorCode.DUPLICATE
     assert graph_digest(clean_graph, neo4j_settings.database) == before
     assert [e["operation"] for e in events(clean_graph, neo4j_settings.database)] == ["earlier"]
@@ -88,6 +101,8 @@ async def test_the_event_commits_with_the_change(
     db: Database, clean_graph: Driver, neo4j_settings: Settings
 ) -> None:
     with audit.pending(token_name="t", role="ADMIN", operation="createCongress", ids=[]):
-        row = await liaison.create_node(db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"})
+        row = await liaison.create_node(
+            db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
+        )
     (event,) = events(clean_graph, neo4j_settings.database)
     assert event["ids"] == [f"Congress:{row['id']}"]

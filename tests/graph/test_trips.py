@@ -222,7 +222,12 @@ async def test_own_employer_and_visit_outside_dates(world: Database) -> None:
     activity_id = await planned(world)
     await trips.add_participant(world, activity_id, "d-mem2")
     await trips.add_visit(world, activity_id, "e-axle", D(2024, 5, 7))
-    await trips.add_visit(world, activity_id, "e-parts", D(2024, 5, 20))
+    with pytest.raises(DomainError) as outside:  # a visit day given outside the dates
+        await trips.add_visit(world, activity_id, "e-parts", D(2024, 5, 20))
+    assert (outside.value.code, outside.value.field) == (ErrorCode.INVALID, "day")
+    # A visit is left outside when the activity's dates change later: a HARD conflict.
+    await trips.add_visit(world, activity_id, "e-parts", D(2024, 5, 8))
+    await trips.update_activity(world, activity_id, trips.ActivityInput(end=D(2024, 5, 7)))
     found = await trips.trip_conflicts(world, activity_id)
     assert kinds(found) == ["OWN_EMPLOYER", "VISIT_OUTSIDE_DATES"]
     own = next(c for c in found if c.kind == "OWN_EMPLOYER")
@@ -231,7 +236,7 @@ async def test_own_employer_and_visit_outside_dates(world: Database) -> None:
     with pytest.raises(DomainError):
         await trips.schedule_activity(world, activity_id)
     await trips.remove_participant(world, activity_id, "d-mem2")
-    await trips.move_visit(world, activity_id, "e-parts", day=D(2024, 5, 8))
+    await trips.move_visit(world, activity_id, "e-parts", day=D(2024, 5, 7))
     assert await trips.trip_conflicts(world, activity_id) == []
 
 

@@ -126,7 +126,9 @@ async def test_statistics_plans_agree_on_dates_in_range(db: Database) -> None:
 
 
 async def _group(db: Database) -> str:
-    congress = await liaison.create_node(db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"})
+    congress = await liaison.create_node(
+        db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
+    )
     await liaison.create_node(db, "Industry", {"name": "制造业", "code": "C"})
     await liaison.create_node(
         db,
