@@ -182,7 +182,7 @@ async def test_bad_input_writes_nothing(db: Database) -> None:
         await pr.assign_proposal(
             db, p["id"], "c", lead_unit_id="u1", due=D(2024, 3, 1), at=D(2024, 3, 8)
         )
-    assert early.value.field == "input.due"
+    assert early.value.field == "due"  # the argument's name
     with pytest.raises(DomainError) as dup:
         await pr.submit_proposal(
             db,

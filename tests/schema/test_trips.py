@@ -116,7 +116,8 @@ def ready_trip(api: GraphQLClient, **overrides: Any) -> str:
     activity_id: str = new_trip(api, **overrides)["activity"]["id"]
     api(ADD_PARTICIPANT, {"a": activity_id, "d": gid("Deputy", "d-conv"), "role": "LEAD"})
     api(ADD_PARTICIPANT, {"a": activity_id, "d": gid("Deputy", "d-mem1")})
-    api(ADD_VISIT, {"a": activity_id, "e": gid("Enterprise", "e-parts"), "day": "2024-05-07"})
+    day = overrides.get("start", "2024-05-07")  # within the trip
+    api(ADD_VISIT, {"a": activity_id, "e": gid("Enterprise", "e-parts"), "day": day})
     return activity_id
 
 
