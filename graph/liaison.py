@@ -34,7 +34,7 @@ from graph.model import (
     sort_key,
 )
 from graph.names import name_key
-from graph.queries import Page, Row, check_page, require_node
+from graph.queries import Page, Row, check_page
 
 # ---------------------------------------------------------------------------------------------
 # Lists with filters
@@ -551,9 +551,11 @@ async def create_node(
     async def work(tx: AsyncManagedTransaction) -> Row:
         if label in DUPLICATE:
             await locks.lock_anchor(tx, locks.create_anchor(label))
+        # The nodes it will be linked to are locked too: a delete alongside waits, then sees
+        # the new node holding them.
+        await locks.lock_nodes(tx, [(ln.other_label, ln.other_id, ln.field) for ln in links])
         scope: dict[str, Any] = {}
         for link in links:
-            await require_node(tx, link.other_label, link.other_id, link.field)
             if link.other_label == "Congress":
                 scope["congress"] = link.other_id
         await _check_duplicate(tx, label, node_id, clean, **scope)

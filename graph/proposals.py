@@ -437,9 +437,12 @@ RETURN p.id AS id LIMIT 1
     for label in RAISER
 }
 
+# The checks that what a suggestion will point at exists also lock it (SET, then REMOVE: no
+# trace), so a delete running alongside cannot take it away between the check and the write.
 INDUSTRY_CODES = """
 UNWIND $codes AS code
 OPTIONAL MATCH (i:Industry {code: code})
+SET i._lock = true REMOVE i._lock
 RETURN code, i IS NOT NULL AS found
 """
 
@@ -479,6 +482,7 @@ MERGE (c)-[:SUPERVISES]->(p)
 COMMITTEES_FOUND = """
 UNWIND $ids AS id
 OPTIONAL MATCH (c:Committee {id: id})
+SET c._lock = true REMOVE c._lock
 RETURN id, c IS NOT NULL AS found
 """
 
@@ -490,6 +494,7 @@ MERGE (p)-[:ARISES_FROM]->(a)
 UNITS_FOUND = """
 UNWIND $ids AS id
 OPTIONAL MATCH (u:Unit {id: id})
+SET u._lock = true REMOVE u._lock
 RETURN id, u IS NOT NULL AS found
 """
 
