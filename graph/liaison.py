@@ -3,8 +3,8 @@ industries and congresses — lists, search, networks, paths, coverage gaps, and
 
 Rules of the domain live here beside the Cypher that enforces them (one convener per group,
 one employer per deputy, no cycles in the industry tree, what may be deleted), so the CLI, the
-API and the tests share them. Writes run in one transaction that checks, then writes: a failed
-check raises a DomainError and nothing is written.
+API and the tests share them. Writes run in one transaction that locks (graph/locks.py), checks,
+then writes: a failed check raises a DomainError and nothing is written; parallel writes queue.
 """
 
 from __future__ import annotations
