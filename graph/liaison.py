@@ -3,8 +3,8 @@ industries and congresses — lists, search, networks, paths, coverage gaps, and
 
 Rules of the domain live here beside the Cypher that enforces them (one convener per group,
 one employer per deputy, no cycles in the industry tree, what may be deleted), so the CLI, the
-API and the tests share them. Writes run in one transaction that checks, then writes: a failed
-check raises a DomainError and nothing is written.
+API and the tests share them. Writes run in one transaction that locks (graph/locks.py), checks,
+then writes: a failed check raises a DomainError and nothing is written; parallel writes queue.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import dates, validate
+from graph import dates, locks, validate
 from graph.db import LABEL_ZH, Database, DomainError, ErrorCode, not_found, run
 from graph.migrations import NAME_INDEX
 from graph.model import (
@@ -33,7 +33,8 @@ from graph.model import (
     RELATIONS,
     sort_key,
 )
-from graph.queries import Page, Row, check_page, require_node
+from graph.names import name_key
+from graph.queries import Page, Row, check_page
 
 # ---------------------------------------------------------------------------------------------
 # Lists with filters
@@ -408,17 +409,25 @@ async def coverage_gaps(db: Database) -> CoverageGaps:
 
 
 # Which names must be unique, and within what (a committee's name within its congress, …).
+# Names are compared by their key (graph/names.py); a node stored before keys were kept (bulk
+# loads) is compared by its name. `field` says what is taken: the name, the code or the USCC.
+_SAME_NAME = "coalesce(n.nameKey, n.name) = $key"
+_RETURN = "RETURN n.id AS id, n.name AS name, {field} AS field ORDER BY field LIMIT 1"
 DUPLICATE = {
-    "Congress": "MATCH (n:Congress) WHERE n.name = $name AND n.id <> $id RETURN n.id AS id",
+    "Congress": f"MATCH (n:Congress) WHERE {_SAME_NAME} AND n.id <> $id "
+    + _RETURN.format(field="'name'"),
     "Committee": "MATCH (n:Committee)-[:COMMITTEE_OF]->(:Congress {id: $congress}) "
-    "WHERE n.name = $name AND n.id <> $id RETURN n.id AS id",
+    f"WHERE {_SAME_NAME} AND n.id <> $id " + _RETURN.format(field="'name'"),
     "DeputyGroup": "MATCH (n:DeputyGroup)-[:GROUP_OF]->(:Congress {id: $congress}) "
-    "WHERE n.name = $name AND n.id <> $id RETURN n.id AS id",
-    "Alliance": "MATCH (n:Alliance) WHERE n.name = $name AND n.id <> $id RETURN n.id AS id",
-    "Industry": "MATCH (n:Industry) WHERE (n.code = $code OR n.name = $name) AND n.id <> $id "
-    "RETURN n.id AS id",
+    f"WHERE {_SAME_NAME} AND n.id <> $id " + _RETURN.format(field="'name'"),
+    "Alliance": f"MATCH (n:Alliance) WHERE {_SAME_NAME} AND n.id <> $id "
+    + _RETURN.format(field="'name'"),
+    "Industry": f"MATCH (n:Industry) WHERE (n.code = $code OR {_SAME_NAME}) AND n.id <> $id "
+    + _RETURN.format(field="CASE WHEN n.code = $code THEN 'code' ELSE 'name' END"),
     "Enterprise": "MATCH (n:Enterprise) WHERE ((n.uscc IS NOT NULL AND n.uscc = $uscc) "
-    "OR n.name = $name) AND n.id <> $id RETURN n.id AS id",
+    f"OR {_SAME_NAME}) AND n.id <> $id "
+    + _RETURN.format(field="CASE WHEN n.uscc = $uscc THEN 'uscc' ELSE 'name' END"),
+    "Unit": f"MATCH (n:Unit) WHERE {_SAME_NAME} AND n.id <> $id " + _RETURN.format(field="'name'"),
 }
 
 CONGRESS_OF = {
@@ -470,19 +479,21 @@ async def _check_duplicate(
     query = DUPLICATE.get(label)
     if query is None:
         return
-    params = {"id": node_id, "name": props.get("name"), **scope}
+    params = {"id": node_id, "key": name_key(props.get("name") or ""), **scope}
     if label == "Industry":
         params["code"] = props.get("code")
     if label == "Enterprise":
         params["uscc"] = props.get("uscc")
     rows = await run(tx, query, **params)
     if rows:
-        existing = rows[0]["id"]
+        existing, taken = rows[0]["id"], rows[0]["field"]
+        what_zh = {"name": "同名", "code": "同代码", "uscc": "同一统一社会信用代码的"}[taken]
+        what_en = {"name": "name", "code": "code", "uscc": "unified social credit code"}[taken]
         raise DomainError(
             ErrorCode.DUPLICATE,
-            f"已存在同名{LABEL_ZH[label]}：{props.get('name')}（{existing}）",
-            f"A {label} with this name (or code) already exists: {existing}",
-            field="input.name",
+            f"已存在{what_zh}{LABEL_ZH[label]}：{rows[0]['name']}（{existing}）",
+            f"A {label} with this {what_en} already exists: {rows[0]['name']} ({existing})",
+            field=f"input.{taken}",
             ids=[existing],
         )
 
@@ -511,6 +522,7 @@ def _clean_props(label: str, props: Mapping[str, Any]) -> dict[str, Any]:
         out[key] = value
     if "name" in props and props["name"] is not None:
         out["name"] = validate.name(props["name"], "input.name")
+        out["nameKey"] = name_key(out["name"])
     if label == "Congress":
         validate.choice(out.get("level"), "input.level", CONGRESS_LEVELS)
     if label == "Committee":
@@ -539,9 +551,13 @@ async def create_node(
     node_id = clean["code"] if label == "Industry" else str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Row:
+        if label in DUPLICATE:
+            await locks.lock_anchor(tx, locks.create_anchor(label))
+        # The nodes it will be linked to are locked too: a delete alongside waits, then sees
+        # the new node holding them.
+        await locks.lock_nodes(tx, [(ln.other_label, ln.other_id, ln.field) for ln in links])
         scope: dict[str, Any] = {}
         for link in links:
-            await require_node(tx, link.other_label, link.other_id, link.field)
             if link.other_label == "Congress":
                 scope["congress"] = link.other_id
         await _check_duplicate(tx, label, node_id, clean, **scope)
@@ -575,7 +591,9 @@ async def update_node(db: Database, label: str, node_id: str, props: Mapping[str
         clean.pop("code", None)  # the code is the industry's identity
 
     async def work(tx: AsyncManagedTransaction) -> Row:
-        current = await require_node(tx, label, node_id, "input.id")
+        if label in DUPLICATE and clean:
+            await locks.lock_anchor(tx, locks.create_anchor(label))
+        current = (await locks.lock_nodes(tx, [(label, node_id, "input.id")]))[(label, node_id)]
         scope: dict[str, Any] = {}
         if label in CONGRESS_OF:
             rows = await run(tx, CONGRESS_OF[label], id=node_id)
@@ -600,7 +618,7 @@ async def delete_node(db: Database, label: str, node_id: str, *, cascade: bool =
     unless `cascade`, which removes its relationships too (never the neighbours)."""
 
     async def work(tx: AsyncManagedTransaction) -> str:
-        await require_node(tx, label, node_id, "id")
+        await locks.lock_nodes(tx, [(label, node_id, "id")])
         holders = await run(
             tx, HOLDERS[label], id=node_id, allowed=list(LABELS), placement=list(PLACEMENT_TYPES)
         )
@@ -682,6 +700,15 @@ class LinkSpec:
     end_field: str = "toId"
 
 
+async def _lock_ends(tx: AsyncManagedTransaction, spec: LinkSpec) -> tuple[Row, Row]:
+    """Lock both ends before any check: every rule of a link is about its ends (one convener
+    per group, one employer per deputy, one link per pair)."""
+    start = (spec.start_label, spec.start_id)
+    end = (spec.end_label, spec.end_id)
+    nodes = await locks.lock_nodes(tx, [(*start, spec.start_field), (*end, spec.end_field)])
+    return nodes[start], nodes[end]
+
+
 async def _check_link_rules(tx: AsyncManagedTransaction, spec: LinkSpec) -> None:
     """The domain's rules for a new relationship, beyond 'both ends exist, not linked yet'."""
     if spec.start_label == spec.end_label and spec.start_id == spec.end_id:
@@ -731,8 +758,10 @@ async def link(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
     dates.in_range(spec.props.get("since"), "since")
 
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
-        start = await require_node(tx, spec.start_label, spec.start_id, spec.start_field)
-        end = await require_node(tx, spec.end_label, spec.end_id, spec.end_field)
+        if spec.rel_key == "PART_OF":
+            # A cycle can close through links made at the same time on other industries.
+            await locks.lock_anchor(tx, locks.INDUSTRY_TREE)
+        start, end = await _lock_ends(tx, spec)
         if await run(
             tx,
             _find_link_query(spec.rel_key, spec.start_label, spec.end_label),
@@ -772,8 +801,7 @@ async def set_member_role(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
     role = validate.choice(spec.props.get("role"), "role", MEMBER_ROLES)
 
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
-        start = await require_node(tx, "Deputy", spec.start_id, spec.start_field)
-        end = await require_node(tx, "DeputyGroup", spec.end_id, spec.end_field)
+        start, end = await _lock_ends(tx, spec)
         if role == "CONVENER":
             rows = await run(tx, CURRENT_CONVENER, group=spec.end_id)
             if rows and rows[0]["id"] != spec.start_id:
@@ -801,8 +829,7 @@ async def set_member_role(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
 
 async def unlink(db: Database, spec: LinkSpec) -> tuple[Row, Row]:
     async def work(tx: AsyncManagedTransaction) -> tuple[Row, Row]:
-        start = await require_node(tx, spec.start_label, spec.start_id, spec.start_field)
-        end = await require_node(tx, spec.end_label, spec.end_id, spec.end_field)
+        start, end = await _lock_ends(tx, spec)
         rows = await run(
             tx,
             _unlink_query(spec.rel_key, spec.start_label, spec.end_label),

@@ -119,6 +119,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         (STATS_BACKFILL,),
     ),
+    Migration(
+        6,
+        "write locks: one (:Lock) anchor per name (graph/locks.py)",
+        ("CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE",),
+    ),
 )
 
 APPLIED_VERSIONS = """

@@ -26,7 +26,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import dates, liaison, validate
+from graph import dates, liaison, locks, validate
 from graph.db import Database, DomainError, ErrorCode, not_found, run
 from graph.model import sort_key
 from graph.proposal_facts import STATS_INPUTS, industry_key, stats_facts
@@ -437,9 +437,12 @@ RETURN p.id AS id LIMIT 1
     for label in RAISER
 }
 
+# The checks that what a suggestion will point at exists also lock it (SET, then REMOVE: no
+# trace), so a delete running alongside cannot take it away between the check and the write.
 INDUSTRY_CODES = """
 UNWIND $codes AS code
 OPTIONAL MATCH (i:Industry {code: code})
+SET i._lock = true REMOVE i._lock
 RETURN code, i IS NOT NULL AS found
 """
 
@@ -479,6 +482,7 @@ MERGE (c)-[:SUPERVISES]->(p)
 COMMITTEES_FOUND = """
 UNWIND $ids AS id
 OPTIONAL MATCH (c:Committee {id: id})
+SET c._lock = true REMOVE c._lock
 RETURN id, c IS NOT NULL AS found
 """
 
@@ -490,6 +494,7 @@ MERGE (p)-[:ARISES_FROM]->(a)
 UNITS_FOUND = """
 UNWIND $ids AS id
 OPTIONAL MATCH (u:Unit {id: id})
+SET u._lock = true REMOVE u._lock
 RETURN id, u IS NOT NULL AS found
 """
 
@@ -618,6 +623,9 @@ async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
     proposal_id = str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Row:
+        # The raiser is locked first: the same title twice on one day would pass two checks
+        # running side by side.
+        await locks.lock_nodes(tx, [(data.raised_by_label, data.raised_by_id, "input.raisedById")])
         raiser = await run(tx, RAISER[data.raised_by_label], id=data.raised_by_id)
         if not raiser:
             raise not_found(data.raised_by_label, data.raised_by_id, field="input.raisedById")
@@ -892,10 +900,6 @@ async def transfer_proposal(
 # Handling units (承办单位)
 # ---------------------------------------------------------------------------------------------
 
-UNIT_NAME_TAKEN = """
-MATCH (u:Unit) WHERE u.name = $name AND u.id <> $id RETURN u.id AS id LIMIT 1
-"""
-
 LIST_UNITS = """
 CALL () { MATCH (u:Unit) WHERE $name IS NULL OR u.name CONTAINS $name RETURN count(u) AS total }
 CALL () {
@@ -914,35 +918,17 @@ async def list_units(db: Database, *, name_contains: str | None, first: int, off
     return Page(total=rows[0]["total"], rows=rows[0]["rows"])
 
 
-async def _unit_name_free(db: Database, name: str, unit_id: str) -> None:
-    rows = await db.read(UNIT_NAME_TAKEN, name=name, id=unit_id)
-    if rows:
-        raise DomainError(
-            ErrorCode.DUPLICATE,
-            f"已存在同名承办单位：{name}（{rows[0]['id']}）",
-            f"A handling unit named {name!r} already exists: {rows[0]['id']}",
-            field="input.name",
-            ids=[rows[0]["id"]],
-        )
-
-
 async def create_unit(db: Database, name: str, kind: str) -> Row:
     validate.choice(kind, "input.kind", UNIT_KINDS)
-    clean = validate.name(name, "input.name")
-    # The name check runs again inside create_node's transaction would be better; unit names
-    # are entered by a handful of clerks, so a check just before is enough here.
-    await _unit_name_free(db, clean, "")
-    return await liaison.create_node(db, "Unit", {"name": clean, "kind": kind})
+    # One name a unit: checked in create_node's transaction, under the units' name lock.
+    return await liaison.create_node(db, "Unit", {"name": name, "kind": kind})
 
 
 async def update_unit(
     db: Database, unit_id: str, *, name: str | None = None, kind: str | None = None
 ) -> Row:
     validate.choice(kind, "input.kind", UNIT_KINDS)
-    clean = validate.name(name, "input.name") if name is not None else None
-    if clean is not None:
-        await _unit_name_free(db, clean, unit_id)
-    return await liaison.update_node(db, "Unit", unit_id, {"name": clean, "kind": kind})
+    return await liaison.update_node(db, "Unit", unit_id, {"name": name, "kind": kind})
 
 
 async def delete_unit(db: Database, unit_id: str) -> str:

@@ -9,7 +9,7 @@ The format, one JSON object per line (UTF-8, Chinese kept as is):
 All nodes come first, so an import can create relationships as it reads them. Temporal values
 are tagged so they come back with their type: {"$date": "2026-03-01"},
 {"$datetime": "2026-03-01T08:00:00+00:00"}, {"$localdatetime": …}, {"$time": …},
-{"$localtime": …}, {"$duration": "P1M2DT3S"}. (:Migration) nodes are schema bookkeeping, not
+{"$localtime": …}, {"$duration": "P1M2DT3S"}. (:Migration) and (:Lock) nodes are bookkeeping, not
 data: they are neither exported nor imported. Labels and relationship types must be in the
 model's allowlist; anything else is refused before anything is written.
 """
@@ -36,7 +36,7 @@ BATCH = 2000
 # Internal ids never leave the database: nodes are addressed by (label, id).
 EXPORT_NODES = """
 MATCH (n)
-WHERE NOT n:Migration
+WHERE NOT n:Migration AND NOT n:Lock
 RETURN labels(n) AS labels, properties(n) AS properties
 ORDER BY labels(n)[0], n.id
 """
@@ -72,7 +72,7 @@ IMPORT_RELS = {
     for end in EXPORT_LABELS
 }
 
-COUNT_DATA = "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n"
+COUNT_DATA = "MATCH (n) WHERE NOT n:Migration AND NOT n:Lock RETURN count(n) AS n"
 WIPE = """
 MATCH (n) WHERE NOT n:Migration
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from graph import names
 from graph.db import DomainError, ErrorCode
 from graph.model import INDUSTRY_CODE, MAX_NAME_LENGTH, uscc_problem
 
@@ -38,6 +39,14 @@ def name(value: str | None, field: str = "name", *, limit: int = MAX_NAME_LENGTH
         )
     if any(unicodedata.category(c) == "Cc" for c in text):
         raise invalid(field, f"{field} 含有控制字符", f"`{field}` contains control characters")
+    hidden = names.invisible_in(text)
+    if hidden:
+        raise invalid(
+            field,
+            f"{field} 含有不可见字符（零宽或双向控制字符：{'、'.join(hidden)}）",
+            f"`{field}` contains invisible characters (zero-width or bidi controls: "
+            f"{', '.join(hidden)})",
+        )
     return text
 
 
