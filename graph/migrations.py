@@ -119,6 +119,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         (STATS_BACKFILL,),
     ),
+    Migration(
+        6,
+        "access: calendar feed keys (unique id and hash)",
+        (
+            "CREATE CONSTRAINT calendarfeed_id IF NOT EXISTS "
+            "FOR (n:CalendarFeed) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT calendarfeed_hash IF NOT EXISTS "
+            "FOR (n:CalendarFeed) REQUIRE n.hash IS UNIQUE",
+        ),
+    ),
 )
 
 APPLIED_VERSIONS = """
