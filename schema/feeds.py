@@ -14,15 +14,14 @@ from schema.common import MutationError, attempt, decode_id, global_id
 from schema.context import Info
 from schema.permissions import CAN_READ, Role
 
-CalendarKind = strawberry.enum(
-    FeedKind, name="CalendarKind", description="Whose calendar a feed is."
-)
+# strawberry.enum registers the graph/ enum itself (as CalendarKind): one vocabulary.
+strawberry.enum(FeedKind, name="CalendarKind", description="Whose calendar a feed is.")
 
 
 @strawberry.type(description="A calendar subscription: one feed, opened by its own key.")
 class CalendarFeed:
     id: strawberry.ID = strawberry.field(description="The feed key's id (to revoke it).")
-    kind: CalendarKind = strawberry.field(description="Whose calendar.")  # type: ignore[valid-type]
+    kind: FeedKind = strawberry.field(description="Whose calendar.")
     owner: strawberry.relay.GlobalID = strawberry.field(
         description="Global id of the deputy, committee or group."
     )
@@ -64,8 +63,8 @@ class FeedsMutation:
     async def create_calendar_feed(
         self,
         info: Info,
-        kind: CalendarKind,
-        id: strawberry.ID,  # type: ignore[valid-type]
+        kind: FeedKind,
+        id: strawberry.ID,
     ) -> CalendarFeedPayload:
         viewer = info.context.viewer
 

@@ -7,6 +7,7 @@ import enum
 
 import strawberry
 from strawberry import relay
+from strawberry.permission import BasePermission
 
 from graph import liaison, validate
 from graph.liaison import ListFilter
@@ -38,7 +39,7 @@ from schema.permissions import CAN_READ
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
 # one; this holds even when a resolver is reached some other way).
-READ = [CAN_READ]
+READ: list[type[BasePermission]] = [CAN_READ]
 
 
 @strawberry.input(description="Filters shared by the lists; all optional, combined with AND.")

@@ -7,9 +7,10 @@ import enum
 from typing import Annotated
 
 import strawberry
+from strawberry.permission import BasePermission
 
 from graph import proposal_stats, proposals
-from graph.proposal_stats import DIMENSIONS, StatsRow
+from graph.proposal_stats import DEFAULT_ASSIGN_DAYS, DIMENSIONS, StatsRow
 from graph.proposals import ProposalFilter
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
@@ -18,7 +19,7 @@ from schema.proposals.types import Proposal, ProposalStage, ProposalStatus, Unit
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
 # one; this holds even when a resolver is reached some other way).
-READ = [CAN_READ]
+READ: list[type[BasePermission]] = [CAN_READ]
 
 
 @strawberry.enum(
@@ -142,7 +143,7 @@ class ProposalsQuery:
         filter: ProposalFilterInput | None = None,
         assign_days: Annotated[
             int, strawberry.argument(description="N of 'assigned within N days'.")
-        ] = proposal_stats.DEFAULT_ASSIGN_DAYS,
+        ] = DEFAULT_ASSIGN_DAYS,
     ) -> ProposalStatsResult:
         f = (filter or ProposalFilterInput()).to_filter()
         stats = await proposal_stats.proposal_stats(

@@ -7,6 +7,7 @@ import datetime
 from typing import Annotated
 
 import strawberry
+from strawberry.permission import BasePermission
 
 from graph import trips
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
@@ -22,7 +23,7 @@ from schema.trips.types import (
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
 # one; this holds even when a resolver is reached some other way).
-READ = [CAN_READ]
+READ: list[type[BasePermission]] = [CAN_READ]
 
 
 @strawberry.input(description="Filters of `activities`; all optional, combined with AND.")
