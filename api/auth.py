@@ -189,6 +189,8 @@ def is_ide_page(scope: Scope) -> bool:
 
     Decided on the request as Starlette parses it (percent-decoding, any letter case, blank
     values), so no spelling of a parameter gets past the gate to the GraphQL handler."""
+    if scope["method"] != "GET":  # POSTs (nearly all traffic) skip the parsing
+        return False
     return is_ide_request(
         scope["method"],
         QueryParams(scope.get("query_string", b"")),

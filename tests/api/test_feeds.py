@@ -106,6 +106,11 @@ async def test_keys_are_stored_as_hashes_and_revocable(db: Database, api: GraphQ
     stored = json.dumps(rows[0]["p"], default=str)
     assert key not in stored
     assert rows[0]["p"]["hash"] == feeds.hash_key(key)
+    # The write is audited, without the key.
+    events = await db.read("MATCH (e:AuditEvent) RETURN properties(e) AS p")
+    assert [e["p"]["operation"] for e in events] == ["createCalendarFeed"]
+    assert "DeputyGroup:g-auto" in events[0]["p"]["ids"]
+    assert key not in json.dumps([e["p"] for e in events], default=str)
 
     # Someone else's key: not theirs to revoke (nothing written); the owner's is.
     refused = other(REVOKE_FEED, {"id": feed_id})["revokeCalendarFeed"]
