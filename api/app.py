@@ -279,7 +279,7 @@ def create_app(
 
     def feed(app: Any) -> Any:
         """A calendar feed also opens with its own feed key (`?key=`, api/feeds.py)."""
-        return FeedGate(app, gated(app), lockout) if secure else _Unsecured(app)
+        return FeedGate(app, gated(app), lockout, limiter) if secure else _Unsecured(app)
 
     metrics_route = (
         metrics.endpoint

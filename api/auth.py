@@ -159,19 +159,27 @@ class GraphQLGate:
         if self.roles is not None and viewer.role not in self.roles:
             await send_refusal(scope, receive, send, forbidden(self.roles), "FORBIDDEN")
             return
-        if self.limiter is not None:
-            wait = self.limiter.take(viewer.token_id)
-            if wait > 0:
-                seconds = max(1, math.ceil(wait))
-                limited = refusal(
-                    f"请求过于频繁，请 {seconds} 秒后重试 / Too many requests; retry in {seconds}s",
-                    "RATE_LIMITED",
-                    429,
-                    {"retry-after": str(seconds)},
-                )
-                await send_refusal(scope, receive, send, limited, "RATE_LIMITED")
-                return
+        if await rate_limited(self.limiter, viewer.token_id, scope, receive, send):
+            return
         await self.app(scope, receive, send)
+
+
+async def rate_limited(
+    limiter: RateLimiter | None, key: str, scope: Scope, receive: Receive, send: Send
+) -> bool:
+    """Take one request from `key`'s bucket; refuse (429) and return True when it is empty."""
+    wait = limiter.take(key) if limiter is not None else 0.0
+    if wait <= 0:
+        return False
+    seconds = max(1, math.ceil(wait))
+    limited = refusal(
+        f"请求过于频繁，请 {seconds} 秒后重试 / Too many requests; retry in {seconds}s",
+        "RATE_LIMITED",
+        429,
+        {"retry-after": str(seconds)},
+    )
+    await send_refusal(scope, receive, send, limited, "RATE_LIMITED")
+    return True
 
 
 def forbidden(roles: frozenset[Role]) -> Answer:

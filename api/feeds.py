@@ -2,7 +2,8 @@
 key was issued for; without a key the request goes through the API-token gate (api/auth.py).
 
 A key of deputy A's feed does not open deputy B's, nor any other route: only this gate reads
-`key`, and only for calendars. A wrong key counts as a failed attempt (api/lockout.py).
+`key`, and only for calendars. A wrong key counts as a failed attempt (api/lockout.py); a
+right one is rate-limited like a token (its own bucket), so a leaked key cannot flood the API.
 """
 
 from __future__ import annotations
@@ -10,8 +11,16 @@ from __future__ import annotations
 from starlette.datastructures import QueryParams
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.auth import UNAUTHENTICATED, UNAVAILABLE, client_address, locked_out, send_refusal
+from api.auth import (
+    UNAUTHENTICATED,
+    UNAVAILABLE,
+    client_address,
+    locked_out,
+    rate_limited,
+    send_refusal,
+)
 from api.calendar import candidate_ids
+from api.limits import RateLimiter
 from api.lockout import Lockout
 from graph import feeds
 from graph.audit import uncounted
@@ -20,10 +29,17 @@ from graph.trips import CALENDAR_OWNERS
 
 
 class FeedGate:
-    def __init__(self, app: ASGIApp, token_gate: ASGIApp, lockout: Lockout | None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        token_gate: ASGIApp,
+        lockout: Lockout | None,
+        limiter: RateLimiter | None = None,
+    ) -> None:
         self.app = app
         self.token_gate = token_gate
         self.lockout = lockout
+        self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         key = QueryParams(scope.get("query_string", b"")).get("key")
@@ -46,6 +62,8 @@ class FeedGate:
             await send_refusal(scope, receive, send, UNAUTHENTICATED, "UNAUTHENTICATED")
             return
         scope.setdefault("state", {})["feed"] = feed
+        if await rate_limited(self.limiter, f"feed:{feed.id}", scope, receive, send):
+            return
         await self.app(scope, receive, send)
 
 

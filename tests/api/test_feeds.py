@@ -11,8 +11,11 @@ from typing import Any
 
 import pytest
 from neo4j import Driver
+from starlette.testclient import TestClient
 
 from api import cli
+from api.app import create_app
+from api.limits import Limits
 from api.logging import JsonFormatter
 from graph import feeds
 from graph.db import Database
@@ -149,6 +152,19 @@ async def test_bad_subscriptions_write_nothing(
     assert [(e["code"], e["field"]) for e in result["errors"]] == [(code, field)]
     assert " / " in result["errors"][0]["message"]  # 中文 / English
     assert await feeds.list_feeds(db) == []
+
+
+async def test_a_feed_key_is_rate_limited(db: Database, neo4j_settings: Settings) -> None:
+    """A leaked key cannot flood the API: its own bucket, like a token's."""
+    await _world(db)
+    feed, key = await feeds.create(db, "deputy", "d-conv")
+    app = create_app(neo4j_settings, limits=Limits(rate=0.001, burst=2))
+    with TestClient(app) as http:
+        statuses = [http.get(feed.path(key)).status_code for _ in range(3)]
+        limited = http.get(feed.path(key))
+    assert statuses == [200, 200, 429]
+    assert limited.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    assert int(limited.headers["retry-after"]) >= 1
 
 
 def test_feed_cli(
