@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +30,10 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types.execution import ExecutionResult as StrawberryResult
 
 from api import calendar, exports, graphiql
-from api.auth import Authenticator, GraphQLGate
+from api.auth import Authenticator, GraphQLGate, is_ide_request, local_hosts
+from api.feeds import FeedGate
 from api.limits import Limits, RateLimiter
+from api.lockout import Lockout
 from api.metrics import Metrics, RequestObserver
 from graph.db import Database, open_driver
 from graph.settings import Settings, from_env
@@ -65,11 +68,24 @@ class GraphQLApp(GraphQL[Context, None]):
     The viewer was set by the gate (api/auth.py) in front of this handler."""
 
     def __init__(
-        self, *args: Any, request_timeout: float, graphiql_token: str | None, **kwargs: Any
+        self,
+        *args: Any,
+        request_timeout: float,
+        graphiql_token: str | None,
+        graphiql_hosts: frozenset[str] = frozenset(),
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.request_timeout = request_timeout
         self.graphiql_token = graphiql_token
+        # The Host values for which the page may carry the token (api/auth.py local_hosts).
+        self.graphiql_hosts = graphiql_hosts
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # The same test as the gate's, so the two can never disagree about what is the page.
+        return is_ide_request(
+            request.method, request.query_params, request.headers.get("accept", "")
+        )
 
     def decode_json(self, data: str | bytes) -> object:
         # Strawberry turns only JSONDecodeError into a 400; invalid UTF-8, or JSON that is not
@@ -102,6 +118,11 @@ class GraphQLApp(GraphQL[Context, None]):
         return context
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> StrawberryResult:
+        # Deny by default: the gate lets nothing without a viewer this far; should a route
+        # ever be wired without it, nothing runs either.
+        context = kwargs.get("context", args[3] if len(args) > 3 else None)
+        if getattr(context, "viewer", None) is None:
+            raise HTTPException(401, "需要有效的 API 令牌 / A valid API token is required")
         # The Cypher has the same bound as its transaction timeout (Database.timeout), so the
         # database also stops work the API has given up on.
         try:
@@ -146,10 +167,12 @@ class GraphQLApp(GraphQL[Context, None]):
         return response
 
     async def render_graphql_ide(self, request: Any) -> HTMLResponse:
-        # Pre-filled only for `make run` (THIRDLINK_GRAPHIQL_TOKEN); never in other set-ups.
+        # Pre-filled only for `make run` (THIRDLINK_GRAPHIQL_TOKEN), and only when the browser
+        # asked for the loopback address the server is bound to: a page fetched under another
+        # name (DNS rebinding: evil.example resolving to 127.0.0.1) never carries the token.
         headers = (
             json.dumps({"Authorization": f"Bearer {self.graphiql_token}"})
-            if self.graphiql_token
+            if self.graphiql_token and request.headers.get("host") in self.graphiql_hosts
             else None
         )
         return HTMLResponse(
@@ -195,14 +218,25 @@ def create_app(
     instance: str | None = None,
     limits: Limits | None = None,
     graphiql_token: str | None = None,
+    bind: tuple[str, int] | None = None,
+    metrics_access: str | None = None,
+    lockout: Lockout | None = None,
     secure: bool = True,
 ) -> Starlette:
     """The API. `settings` default to NEO4J_URI & co., else the local instance (`instance`).
 
     `limits` default to Limits.from_env(). `graphiql_token` pre-fills GraphiQL's Authorization
-    header (`make run` only). `secure=False` drops the token check and the rate limit; only
+    header (`make run` only), on pages requested by the loopback host:port of `bind` (the
+    address the server listens on; never when that is not a loopback address).
+    `metrics_access` is `token` (an ADMIN token) or `open` (default: THIRDLINK_METRICS, else
+    `token`). `lockout` counts failed authentications per client address (default:
+    Lockout.from_env()). `secure=False` drops the token check and the rate limit; only
     bench/bench_auth.py uses it, to measure what they cost."""
     limits = limits or Limits.from_env()
+    lockout = lockout or Lockout.from_env()
+    metrics_access = metrics_access or os.environ.get("THIRDLINK_METRICS", "token")
+    if metrics_access not in ("token", "open"):
+        raise ValueError(f"THIRDLINK_METRICS must be 'token' or 'open', not {metrics_access!r}")
     metrics = Metrics()
 
     @contextlib.asynccontextmanager
@@ -226,11 +260,12 @@ def create_app(
         graphql_ide="graphiql",
         request_timeout=limits.request_timeout,
         graphiql_token=graphiql_token,
+        graphiql_hosts=local_hosts(*bind) if bind else frozenset(),
     )
     limiter = RateLimiter(limits.rate, limits.burst)
 
-    def gated(app: Any, *, graphql: bool = False) -> Any:
-        """Every route with data needs a token; feeds and downloads may pass it as ?token=."""
+    def gated(app: Any, *, graphql: bool = False, roles: frozenset[Role] | None = None) -> Any:
+        """Deny by default: every route with data needs a token in the Authorization header."""
         if not secure:
             return _Unsecured(app)
         return GraphQLGate(
@@ -238,15 +273,25 @@ def create_app(
             authenticator=lambda scope: scope["app"].state.thirdlink.authenticator,
             limiter=limiter,
             ide_page=graphql,
-            query_token=not graphql,
+            lockout=lockout,
+            roles=roles,
         )
 
+    def feed(app: Any) -> Any:
+        """A calendar feed also opens with its own feed key (`?key=`, api/feeds.py)."""
+        return FeedGate(app, gated(app), lockout, limiter) if secure else _Unsecured(app)
+
+    metrics_route = (
+        metrics.endpoint
+        if metrics_access == "open"
+        else gated(request_response(metrics.endpoint), roles=frozenset({Role.ADMIN}))
+    )
     routes = [
         Route("/graphql", gated(graphql_app, graphql=True), methods=["GET", "POST"]),
-        Route("/metrics", metrics.endpoint),
+        Route("/metrics", metrics_route),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
-        Route("/calendar/{kind}/{id:path}.ics", gated(request_response(calendar.calendar))),
+        Route("/calendar/{kind}/{id:path}.ics", feed(request_response(calendar.calendar))),
         Route("/export/proposal-stats.csv", gated(request_response(exports.proposal_stats_csv))),
         Route("/export/proposal-stats.xlsx", gated(request_response(exports.proposal_stats_xlsx))),
         graphiql.assets_mount(),

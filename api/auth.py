@@ -1,9 +1,13 @@
 """Who is calling, decided once per request before any GraphQL runs.
 
-A request to /graphql must carry `Authorization: Bearer <token>` for an active API token
-(graph/tokens.py); otherwise it is refused with UNAUTHENTICATED (HTTP 401) and nothing is
-parsed or executed. Only the GraphiQL page itself (a browser GET without a query) is served
-without a token: it holds no data. The same gate applies the per-token rate limit.
+A request to /graphql (and to every other route with data) must carry `Authorization: Bearer
+<token>` for an active API token (graph/tokens.py); otherwise it is refused with
+UNAUTHENTICATED (HTTP 401) and nothing is parsed or executed. Deny by default: the one thing
+served without a token is the GraphiQL page itself, and only for a GET that wants HTML and has
+no query parameters at all, decided on the parsed request (never on raw bytes: `%71uery=` is
+`query=` to the GraphQL handler). The same gate applies the per-token rate limit, and locks out
+a client address after repeated failed attempts (api/lockout.py), so secrets cannot be guessed
+quickly.
 
 Token lookups are cached in-process for a few seconds (a revoked token stops working within
 CACHE_SECONDS), and `lastUsed` is written at most once a minute per token. Both run outside
@@ -15,19 +19,20 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
-from urllib.parse import parse_qs
 
+from starlette.datastructures import Headers, QueryParams
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.limits import RateLimiter
+from api.lockout import Lockout
 from graph import tokens
 from graph.audit import uncounted
 from graph.db import Database, DomainError, ErrorCode
 from schema.permissions import Role, Viewer
 
-__all__ = ["Authenticator", "GraphQLGate", "Viewer"]
+__all__ = ["Authenticator", "GraphQLGate", "Viewer", "is_ide_page", "is_ide_request"]
 
 T = TypeVar("T")
 # (status, raw headers, body) of a refusal answered by the gate itself.
@@ -118,65 +123,132 @@ class GraphQLGate:
         limiter: RateLimiter | None,
         *,
         ide_page: bool = True,
-        query_token: bool = False,
+        lockout: Lockout | None = None,
+        roles: frozenset[Role] | None = None,
     ) -> None:
         self.app = app
         self.authenticator = authenticator
         self.limiter = limiter
         # The GraphiQL page (no data) is open on /graphql only.
         self.ide_page = ide_page
-        # Calendar apps and spreadsheet downloads cannot send headers: those routes also take
-        # `?token=…` (a secret URL, as calendar services issue them).
-        self.query_token = query_token
+        self.lockout = lockout
+        # Routes for some roles only (/metrics: ADMIN); GraphQL checks roles per field.
+        self.roles = roles
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or (self.ide_page and _is_ide_page(scope)):
+        if scope["type"] != "http" or (self.ide_page and is_ide_page(scope)):
             await self.app(scope, receive, send)
             return
         state = scope.setdefault("state", {})
         secret = bearer(scope.get("headers", []))
-        if secret is None and self.query_token:
-            secret = _query_token(scope)
+        if secret is not None and await locked_out(self.lockout, scope, receive, send):
+            return
         try:
             viewer = await self.authenticator(scope).viewer(secret) if secret else None
         except DomainError as exc:
             if exc.code is not ErrorCode.UNAVAILABLE:
                 raise
-            await _refuse(scope, receive, send, UNAVAILABLE, "SERVICE_UNAVAILABLE")
+            await send_refusal(scope, receive, send, UNAVAILABLE, "SERVICE_UNAVAILABLE")
             return
         if viewer is None:
-            await _refuse(scope, receive, send, UNAUTHENTICATED, "UNAUTHENTICATED")
+            if secret is not None and self.lockout is not None:
+                self.lockout.fail(client_address(scope))
+            await send_refusal(scope, receive, send, UNAUTHENTICATED, "UNAUTHENTICATED")
             return
         state["viewer"] = viewer
-        if self.limiter is not None:
-            wait = self.limiter.take(viewer.token_id)
-            if wait > 0:
-                seconds = max(1, math.ceil(wait))
-                limited = refusal(
-                    f"请求过于频繁，请 {seconds} 秒后重试 / Too many requests; retry in {seconds}s",
-                    "RATE_LIMITED",
-                    429,
-                    {"retry-after": str(seconds)},
-                )
-                await _refuse(scope, receive, send, limited, "RATE_LIMITED")
-                return
+        if self.roles is not None and viewer.role not in self.roles:
+            await send_refusal(scope, receive, send, forbidden(self.roles), "FORBIDDEN")
+            return
+        if await rate_limited(self.limiter, viewer.token_id, scope, receive, send):
+            return
         await self.app(scope, receive, send)
 
 
-def _query_token(scope: Scope) -> str | None:
-    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token")
-    return values[0].strip() or None if values else None
-
-
-def _is_ide_page(scope: Scope) -> bool:
-    """A browser asking for the GraphiQL page (GET, wants HTML, no query)."""
-    if scope["method"] != "GET" or b"query=" in scope.get("query_string", b""):
+async def rate_limited(
+    limiter: RateLimiter | None, key: str, scope: Scope, receive: Receive, send: Send
+) -> bool:
+    """Take one request from `key`'s bucket; refuse (429) and return True when it is empty."""
+    wait = limiter.take(key) if limiter is not None else 0.0
+    if wait <= 0:
         return False
-    accept = dict(scope.get("headers", [])).get(b"accept", b"")
-    return b"text/html" in accept
+    seconds = max(1, math.ceil(wait))
+    limited = refusal(
+        f"请求过于频繁，请 {seconds} 秒后重试 / Too many requests; retry in {seconds}s",
+        "RATE_LIMITED",
+        429,
+        {"retry-after": str(seconds)},
+    )
+    await send_refusal(scope, receive, send, limited, "RATE_LIMITED")
+    return True
 
 
-async def _refuse(scope: Scope, receive: Receive, send: Send, answer: Answer, code: str) -> None:
+def forbidden(roles: frozenset[Role]) -> Answer:
+    names = sorted(role.value for role in roles)
+    return refusal(
+        f"无权访问（需要 {'/'.join(names)} 角色）/ Forbidden: this needs the role "
+        f"{' or '.join(names)}",
+        "FORBIDDEN",
+        403,
+    )
+
+
+def is_ide_page(scope: Scope) -> bool:
+    """A browser asking for the GraphiQL page: GET, wants HTML, and no query parameters at all.
+
+    Decided on the request as Starlette parses it (percent-decoding, any letter case, blank
+    values), so no spelling of a parameter gets past the gate to the GraphQL handler."""
+    if scope["method"] != "GET":  # POSTs (nearly all traffic) skip the parsing
+        return False
+    return is_ide_request(
+        scope["method"],
+        QueryParams(scope.get("query_string", b"")),
+        Headers(scope=scope).get("accept", ""),
+    )
+
+
+def is_ide_request(method: str, query_params: Mapping[str, str], accept: str) -> bool:
+    return method == "GET" and len(query_params) == 0 and "text/html" in accept
+
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def local_hosts(host: str, port: int) -> frozenset[str]:
+    """The Host header values of a browser on this machine talking to a server bound to
+    `host:port`: empty unless `host` is a loopback address (a server reachable from other
+    machines never hands out the local token)."""
+    if host not in LOOPBACK_NAMES:
+        return frozenset()
+    if host in ("::1", "[::1]"):
+        return frozenset({f"[::1]:{port}", f"localhost:{port}"})
+    return frozenset({f"127.0.0.1:{port}", f"localhost:{port}"})
+
+
+def client_address(scope: Scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+async def locked_out(lockout: Lockout | None, scope: Scope, receive: Receive, send: Send) -> bool:
+    """Refuse (429) a client address with too many failed attempts; True when refused."""
+    wait = lockout.wait(client_address(scope)) if lockout is not None else 0.0
+    if wait <= 0:
+        return False
+    seconds = max(1, math.ceil(wait))
+    answer = refusal(
+        f"失败的认证尝试过多，请 {seconds} 秒后重试 / Too many failed authentication attempts; "
+        f"retry in {seconds}s",
+        "RATE_LIMITED",
+        429,
+        {"retry-after": str(seconds)},
+    )
+    await send_refusal(scope, receive, send, answer, "RATE_LIMITED")
+    return True
+
+
+async def send_refusal(
+    scope: Scope, receive: Receive, send: Send, answer: Answer, code: str
+) -> None:
     scope.setdefault("state", {})["refusal"] = code
     status, headers, body = answer
     await send({"type": "http.response.start", "status": status, "headers": headers})

@@ -90,7 +90,7 @@ def render(feed: trips.CalendarFeed) -> bytes:
     return ical
 
 
-def _candidate_ids(raw: str, label: str) -> list[str]:
+def candidate_ids(raw: str, label: str) -> list[str]:
     """The id as given, then the database id inside it if it is a global id of `label`."""
     ids = [raw]
     try:
@@ -107,7 +107,7 @@ async def calendar(request: Request) -> Response:
     if label is None:
         return PlainTextResponse("No such calendar / 没有这种日历", status_code=404)
     state: AppState = request.app.state.thirdlink
-    for owner_id in _candidate_ids(request.path_params["id"], label):
+    for owner_id in candidate_ids(request.path_params["id"], label):
         try:
             feed = await trips.calendar_feed(state.db, label, owner_id)
         except DomainError as error:

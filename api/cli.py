@@ -8,6 +8,7 @@ thirdlink export-schema [FILE]
 thirdlink serve [--host H] [--port P]
 thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
 thirdlink token create --role R --name N | list | revoke ID|NAME | ensure-local
+thirdlink feed create --kind deputy|committee|group --id ID | list | revoke ID
 thirdlink export FILE | import FILE   # the whole graph as JSON Lines (graph/transfer.py)
 """
 
@@ -153,10 +154,46 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     api_logging.configure()
     # `make run` sets THIRDLINK_GRAPHIQL_TOKEN so its GraphiQL page comes with the local token.
+    # The page carries it only for the loopback host:port bound here (DNS rebinding).
     app = create_app(
-        instance=args.instance, graphiql_token=os.environ.get("THIRDLINK_GRAPHIQL_TOKEN")
+        instance=args.instance,
+        graphiql_token=os.environ.get("THIRDLINK_GRAPHIQL_TOKEN"),
+        bind=(args.host, args.port),
     )
-    uvicorn.run(app, host=args.host, port=args.port)
+    # No uvicorn access log: it would write query strings (feed keys) into the log. The app
+    # logs every request itself, path only (api/metrics.py RequestObserver).
+    uvicorn.run(app, host=args.host, port=args.port, access_log=False)
+    return 0
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    """Calendar feed keys. A key is printed once (in the feed's URL path), on stdout."""
+    from graph import feeds
+
+    settings = from_env(args.instance)
+    if args.action == "create":
+        if not args.kind or not args.id:
+            _say("thirdlink feed create needs --kind and --id")
+            return 2
+        feed, key = _with_db(
+            settings, lambda db: feeds.create(db, args.kind, args.id, created_by_name="cli")
+        )
+        _say(f"Created calendar feed {feed.id} for {feed.kind} {feed.owner_id}; shown only once:")
+        print(feed.path(key), flush=True)
+    elif args.action == "list":
+        for feed in _with_db(settings, feeds.list_feeds):
+            state = "revoked" if feed.revoked else "active"
+            created = feed.created.isoformat() if feed.created else "?"
+            print(
+                f"{feed.id}\t{feed.kind}\t{feed.owner_id}\t{state}\tcreated {created}"
+                f"\tby {feed.created_by_name or '?'}"
+            )
+    else:
+        if not args.ref:
+            _say("thirdlink feed revoke needs the feed id")
+            return 2
+        feed = _with_db(settings, lambda db: feeds.revoke(db, args.ref))
+        _say(f"Revoked calendar feed {feed.id} ({feed.kind} {feed.owner_id}).")
     return 0
 
 
@@ -278,6 +315,15 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--role", choices=("VIEWER", "PLANNER", "CLERK", "ADMIN"))
     token.add_argument("--name")
     token.set_defaults(func=cmd_token)
+
+    feed = sub.add_parser(
+        "feed", parents=[common], help="create, list or revoke calendar feed keys"
+    )
+    feed.add_argument("action", choices=("create", "list", "revoke"))
+    feed.add_argument("ref", nargs="?", help="revoke: the feed id")
+    feed.add_argument("--kind", choices=("deputy", "committee", "group"))
+    feed.add_argument("--id", help="create: the deputy's, committee's or group's id")
+    feed.set_defaults(func=cmd_feed)
 
     exp = sub.add_parser("export", parents=[common], help="write the whole graph as JSON Lines")
     exp.add_argument("file")

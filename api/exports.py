@@ -20,8 +20,9 @@ from graph.proposal_stats import ProposalStats
 from graph.proposals import ProposalFilter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# `token` is read by the auth gate (downloads from a browser link cannot send headers).
-_KNOWN = {"groupBy", "from", "to", "congress", "stage", "industry", "status", "assignDays", "token"}
+# No `token`: a download takes the Authorization header like every other route (a secret in a
+# URL ends up in browser histories and proxy logs).
+_KNOWN = {"groupBy", "from", "to", "congress", "stage", "industry", "status", "assignDays"}
 
 
 class BadParam(Exception):

@@ -77,8 +77,12 @@ class Metrics:
 
 class RequestObserver:
     """Around every HTTP request: count its Cypher round trips (X-Cypher-Round-Trips; tests and
-    operators read it to see that DataLoaders keep requests bounded), and for /graphql record
-    metrics and write the one log line."""
+    operators read it to see that DataLoaders keep requests bounded), write the one log line,
+    and for /graphql record metrics.
+
+    The log line has the path without its query string: feed keys ride in the query string
+    (`?key=`), and nothing secret may reach a log. `thirdlink serve` turns uvicorn's own access
+    log off for the same reason."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics, path: str = "/graphql") -> None:
         self.app = app
@@ -106,19 +110,20 @@ class RequestObserver:
             try:
                 await self.app(scope, receive, send_with_count)
             finally:
-                if scope["path"] == self.path:
-                    self._record(scope, state, status, time.perf_counter() - started, counter.count)
+                self._record(scope, state, status, time.perf_counter() - started, counter.count)
 
     def _record(
         self, scope: Scope, state: dict[str, Any], status: int, seconds: float, trips: int
     ) -> None:
         operation = str(state.get("operation") or "none")
         outcome = str(state.get("refusal") or state.get("outcome") or _by_status(status))
-        self.metrics.observe(operation, outcome, seconds, trips)
+        if scope["path"] == self.path:
+            self.metrics.observe(operation, outcome, seconds, trips)
         viewer = state.get("viewer")
+        feed = state.get("feed")
         log_request(
             method=scope["method"],
-            path=scope["path"],
+            path=scope["path"],  # never the query string
             status=status,
             operation=operation,
             outcome=outcome,
@@ -126,6 +131,7 @@ class RequestObserver:
             roundTrips=trips,
             token=getattr(viewer, "name", None),
             role=getattr(getattr(viewer, "role", None), "value", None),
+            feed=getattr(feed, "id", None),
             errorId=state.get("error_id"),
         )
 

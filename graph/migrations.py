@@ -124,6 +124,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         "write locks: one (:Lock) anchor per name (graph/locks.py)",
         ("CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE",),
     ),
+    Migration(
+        7,
+        "access: calendar feed keys (unique id and hash)",
+        (
+            "CREATE CONSTRAINT calendarfeed_id IF NOT EXISTS "
+            "FOR (n:CalendarFeed) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT calendarfeed_hash IF NOT EXISTS "
+            "FOR (n:CalendarFeed) REQUIRE n.hash IS UNIQUE",
+        ),
+    ),
 )
 
 APPLIED_VERSIONS = """

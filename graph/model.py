@@ -182,4 +182,5 @@ def uscc_problem(code: str) -> str | None:
 SYSTEM_LABELS: dict[str, tuple[str, ...]] = {
     "ApiToken": ("name", "role", "hash", "created", "lastUsed", "revoked"),
     "AuditEvent": ("at", "tokenName", "role", "operation", "ids"),
+    "CalendarFeed": ("kind", "ownerId", "hash", "createdBy", "createdByName", "created", "revoked"),
 }

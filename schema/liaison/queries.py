@@ -7,6 +7,7 @@ import enum
 
 import strawberry
 from strawberry import relay
+from strawberry.permission import BasePermission
 
 from graph import liaison, validate
 from graph.liaison import ListFilter
@@ -34,6 +35,11 @@ from schema.liaison.types import (
     Industry,
     LiaisonNode,
 )
+from schema.permissions import CAN_READ
+
+# Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
+# one; this holds even when a resolver is reached some other way).
+READ: list[type[BasePermission]] = [CAN_READ]
 
 
 @strawberry.input(description="Filters shared by the lists; all optional, combined with AND.")
@@ -205,10 +211,14 @@ def _hit(row: liaison.SearchHit) -> SearchHit:
 
 @strawberry.type
 class LiaisonQuery:
-    node: relay.Node | None = relay.node(description="Any entity by its global id.")
-    nodes: list[relay.Node | None] = relay.node(description="Entities by global ids, in order.")
+    node: relay.Node | None = relay.node(
+        description="Any entity by its global id.", permission_classes=READ
+    )
+    nodes: list[relay.Node | None] = relay.node(
+        description="Entities by global ids, in order.", permission_classes=READ
+    )
 
-    @strawberry.field(description="Congresses, in pinyin order.")
+    @strawberry.field(description="Congresses, in pinyin order.", permission_classes=READ)
     async def congresses(
         self,
         info: Info,
@@ -218,7 +228,7 @@ class LiaisonQuery:
     ) -> Connection[Congress]:
         return await _list(info, Congress, filter, first, after)  # type: ignore[return-value]
 
-    @strawberry.field(description="Committees, in pinyin order.")
+    @strawberry.field(description="Committees, in pinyin order.", permission_classes=READ)
     async def committees(
         self,
         info: Info,
@@ -228,7 +238,9 @@ class LiaisonQuery:
     ) -> Connection[Committee]:
         return await _list(info, Committee, filter, first, after)  # type: ignore[return-value]
 
-    @strawberry.field(description="Professional deputy groups, in pinyin order.")
+    @strawberry.field(
+        description="Professional deputy groups, in pinyin order.", permission_classes=READ
+    )
     async def deputy_groups(
         self,
         info: Info,
@@ -238,7 +250,7 @@ class LiaisonQuery:
     ) -> Connection[DeputyGroup]:
         return await _list(info, DeputyGroup, filter, first, after)  # type: ignore[return-value]
 
-    @strawberry.field(description="Industry alliances, in pinyin order.")
+    @strawberry.field(description="Industry alliances, in pinyin order.", permission_classes=READ)
     async def alliances(
         self,
         info: Info,
@@ -248,7 +260,7 @@ class LiaisonQuery:
     ) -> Connection[Alliance]:
         return await _list(info, Alliance, filter, first, after)  # type: ignore[return-value]
 
-    @strawberry.field(description="Deputies, in pinyin order.")
+    @strawberry.field(description="Deputies, in pinyin order.", permission_classes=READ)
     async def deputies(
         self,
         info: Info,
@@ -258,7 +270,7 @@ class LiaisonQuery:
     ) -> Connection[Deputy]:
         return await _list(info, Deputy, filter, first, after)  # type: ignore[return-value]
 
-    @strawberry.field(description="Enterprises, in pinyin order.")
+    @strawberry.field(description="Enterprises, in pinyin order.", permission_classes=READ)
     async def enterprises(
         self,
         info: Info,
@@ -268,7 +280,9 @@ class LiaisonQuery:
     ) -> Connection[Enterprise]:
         return await _list(info, Enterprise, filter, first, after)  # type: ignore[return-value]
 
-    @strawberry.field(description="Industries (GB/T 4754), in pinyin order.")
+    @strawberry.field(
+        description="Industries (GB/T 4754), in pinyin order.", permission_classes=READ
+    )
     async def industries(
         self,
         info: Info,
@@ -280,7 +294,8 @@ class LiaisonQuery:
 
     @strawberry.field(
         description="Search all names; Chinese substrings match (even one character). "
-        "Best matches first."
+        "Best matches first.",
+        permission_classes=READ,
     )
     async def search(
         self,
@@ -306,7 +321,8 @@ class LiaisonQuery:
 
     @strawberry.field(
         description="What a committee reaches through the third link within `depth` steps "
-        "(groups, their alliances and members, enterprises, employers), as nodes and edges."
+        "(groups, their alliances and members, enterprises, employers), as nodes and edges.",
+        permission_classes=READ,
     )
     async def liaison_network(
         self, info: Info, committee_id: strawberry.ID, depth: int = 3
@@ -318,7 +334,8 @@ class LiaisonQuery:
 
     @strawberry.field(
         description="The shortest paths between two entities through the liaison system "
-        "(at most 10, each as nodes and edges in order)."
+        "(at most 10, each as nodes and edges in order).",
+        permission_classes=READ,
     )
     async def liaison_paths(
         self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, max_hops: int = 6
@@ -330,6 +347,9 @@ class LiaisonQuery:
         )
         return [LiaisonGraph.from_graph(p) for p in paths]
 
-    @strawberry.field(description="Industries, groups and alliances the third link misses.")
+    @strawberry.field(
+        description="Industries, groups and alliances the third link misses.",
+        permission_classes=READ,
+    )
     async def coverage_gaps(self, info: Info) -> CoverageGaps:
         return CoverageGaps(_gaps=await liaison.coverage_gaps(info.context.db))

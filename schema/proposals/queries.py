@@ -7,13 +7,19 @@ import enum
 from typing import Annotated
 
 import strawberry
+from strawberry.permission import BasePermission
 
 from graph import proposal_stats, proposals
-from graph.proposal_stats import DIMENSIONS, StatsRow
+from graph.proposal_stats import DEFAULT_ASSIGN_DAYS, DIMENSIONS, StatsRow
 from graph.proposals import ProposalFilter
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
+from schema.permissions import CAN_READ
 from schema.proposals.types import Proposal, ProposalStage, ProposalStatus, Unit
+
+# Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
+# one; this holds even when a resolver is reached some other way).
+READ: list[type[BasePermission]] = [CAN_READ]
 
 
 @strawberry.enum(
@@ -114,7 +120,7 @@ class ProposalStatsResult:
 
 @strawberry.type
 class ProposalsQuery:
-    @strawberry.field(description="Suggestions, newest first.")
+    @strawberry.field(description="Suggestions, newest first.", permission_classes=READ)
     async def proposals(
         self,
         info: Info,
@@ -127,7 +133,9 @@ class ProposalsQuery:
         page = await proposals.list_proposals(info.context.db, f, first=size, offset=offset)
         return connection_from_page(page, offset, Proposal.from_row)
 
-    @strawberry.field(description="Counts and rates grouped by up to 3 dimensions.")
+    @strawberry.field(
+        description="Counts and rates grouped by up to 3 dimensions.", permission_classes=READ
+    )
     async def proposal_stats(
         self,
         info: Info,
@@ -135,7 +143,7 @@ class ProposalsQuery:
         filter: ProposalFilterInput | None = None,
         assign_days: Annotated[
             int, strawberry.argument(description="N of 'assigned within N days'.")
-        ] = proposal_stats.DEFAULT_ASSIGN_DAYS,
+        ] = DEFAULT_ASSIGN_DAYS,
     ) -> ProposalStatsResult:
         f = (filter or ProposalFilterInput()).to_filter()
         stats = await proposal_stats.proposal_stats(
@@ -147,7 +155,10 @@ class ProposalsQuery:
             assign_days=stats.assign_days,
         )
 
-    @strawberry.field(description="Past their due date and not replied, most overdue first.")
+    @strawberry.field(
+        description="Past their due date and not replied, most overdue first.",
+        permission_classes=READ,
+    )
     async def overdue_proposals(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Proposal]:
@@ -155,7 +166,7 @@ class ProposalsQuery:
         page = await proposals.overdue_proposals(info.context.db, first=size, offset=offset)
         return connection_from_page(page, offset, Proposal.from_row)
 
-    @strawberry.field(description="Handling units, in pinyin order.")
+    @strawberry.field(description="Handling units, in pinyin order.", permission_classes=READ)
     async def units(
         self,
         info: Info,

@@ -7,10 +7,12 @@ import datetime
 from typing import Annotated
 
 import strawberry
+from strawberry.permission import BasePermission
 
 from graph import trips
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
+from schema.permissions import CAN_READ
 from schema.trips.types import (
     Activity,
     ActivityKind,
@@ -18,6 +20,10 @@ from schema.trips.types import (
     TripConflict,
     TripSuggestion,
 )
+
+# Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
+# one; this holds even when a resolver is reached some other way).
+READ: list[type[BasePermission]] = [CAN_READ]
 
 
 @strawberry.input(description="Filters of `activities`; all optional, combined with AND.")
@@ -65,7 +71,9 @@ class ActivityFilterInput:
 
 @strawberry.type
 class TripsQuery:
-    @strawberry.field(description="Inspections and research trips, by start date.")
+    @strawberry.field(
+        description="Inspections and research trips, by start date.", permission_classes=READ
+    )
     async def activities(
         self,
         info: Info,
@@ -82,7 +90,10 @@ class TripsQuery:
         )
         return connection_from_page(page, offset, Activity.from_row)
 
-    @strawberry.field(description="The conflicts of an activity's plan (also on Activity).")
+    @strawberry.field(
+        description="The conflicts of an activity's plan (also on Activity).",
+        permission_classes=READ,
+    )
     async def trip_conflicts(self, info: Info, activity_id: strawberry.ID) -> list[TripConflict]:
         found = await trips.trip_conflicts(
             info.context.db, decode_id(activity_id, "Activity", "activityId")
@@ -91,7 +102,8 @@ class TripsQuery:
 
     @strawberry.field(
         description="Plan a trip on an industry (sub-tree included) between two days: organising "
-        "committees, groups, whom to invite (free on those dates), enterprises to visit."
+        "committees, groups, whom to invite (free on those dates), enterprises to visit.",
+        permission_classes=READ,
     )
     async def suggest_trip(
         self,

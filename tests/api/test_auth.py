@@ -146,9 +146,12 @@ def test_ensure_local_rotates_the_local_admin_token(
 
 def test_graphiql_prefills_the_token_only_when_asked(neo4j_settings: Settings) -> None:
     html = {"accept": "text/html"}
-    with TestClient(create_app(neo4j_settings)) as http:
+    bind = ("127.0.0.1", 8000)
+    local = "http://127.0.0.1:8000"
+    with TestClient(create_app(neo4j_settings, bind=bind), base_url=local) as http:
         plain = http.get("/graphql", headers=html)
-    with TestClient(create_app(neo4j_settings, graphiql_token="tl_local")) as http:
+    app = create_app(neo4j_settings, graphiql_token="tl_local", bind=bind)
+    with TestClient(app, base_url=local) as http:
         prefilled = http.get("/graphql", headers=html)
     assert plain.status_code == prefilled.status_code == 200
     assert "tl_local" not in plain.text

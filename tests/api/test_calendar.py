@@ -93,11 +93,11 @@ async def test_unknown_ids_and_kinds_are_404(db: Database, api: GraphQLClient) -
     assert api.get(f"/calendar/committee/{wrong_type}.ics").status_code == 404
 
 
-async def test_feeds_need_a_token_in_the_header_or_the_url(
+async def test_feeds_need_a_token_in_the_header_never_in_the_url(
     db: Database, api: GraphQLClient
 ) -> None:
-    """Participants' names are not public: a feed needs a token. Calendar apps cannot send
-    headers, so the secret may ride in the URL instead."""
+    """Participants' names are not public: a feed needs a token. An API token is never taken
+    from the URL (calendar apps get a feed key instead, tests/api/test_feeds.py)."""
     await load_world(db)
     await plan(db, "汽车产业集中视察", D(2024, 5, 6), D(2024, 5, 7))
     anonymous = api.http.get("/calendar/deputy/d-conv.ics")
@@ -109,5 +109,8 @@ async def test_feeds_need_a_token_in_the_header_or_the_url(
     assert bad.status_code == 401
     secret = api.headers["Authorization"].removeprefix("Bearer ")
     by_url = api.http.get(f"/calendar/deputy/d-conv.ics?token={secret}")
-    assert by_url.status_code == 200
-    assert parse(by_url.content).walk("VEVENT")
+    assert by_url.status_code == 401
+    assert "VEVENT" not in by_url.text
+    by_header = api.get("/calendar/deputy/d-conv.ics")
+    assert by_header.status_code == 200
+    assert parse(by_header.content).walk("VEVENT")
