@@ -16,6 +16,7 @@ returned, labelled here by index seeks over `TOUCHED_LABELS`.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import contextlib
 import contextvars
 import uuid
@@ -43,7 +44,7 @@ async def _await(work: Awaitable[T]) -> T:
 
 
 # The labels of the nodes a write may return (all have a unique id constraint).
-TOUCHED_LABELS = (*NAMED_LABELS, "Activity", "Proposal")
+TOUCHED_LABELS = (*NAMED_LABELS, "Activity", "Proposal", "CalendarFeed")
 _LABEL_OF = " UNION ".join(
     f"MATCH (:{label} {{id: id}}) RETURN '{label}:' + id AS ref" for label in TOUCHED_LABELS
 )
@@ -75,12 +76,15 @@ RETURN e {.*} AS event
 
 
 def returned_ids(result: Any, depth: int = 0) -> Iterator[str]:
-    """The `id` of every node row in a write's result (rows, tuples and lists of rows)."""
+    """The `id` of every node row in a write's result (rows, tuples and lists of rows, or a
+    dataclass with an `id`, as graph/feeds.py returns)."""
     if depth > 3:
         return
     if isinstance(result, dict):
         if isinstance(result.get("id"), str):
             yield result["id"]
+    elif dataclasses.is_dataclass(result) and isinstance(getattr(result, "id", None), str):
+        yield result.id
     elif isinstance(result, list | tuple):
         for item in result:
             yield from returned_ids(item, depth + 1)

@@ -149,12 +149,17 @@ async def list_feeds(db: Database) -> list[Feed]:
 
 async def revoke(db: Database, feed_id: str, *, created_by: str | None = None) -> Feed:
     """Revoke an active feed key; with `created_by`, only one that token created."""
-    rows = await db.write(REVOKE_FEED, id=feed_id, createdBy=created_by)
-    if not rows:
-        raise DomainError(
-            ErrorCode.NOT_FOUND,
-            f"未找到有效的日历订阅：{feed_id}",
-            f"No active calendar feed {feed_id!r}",
-            field="id",
-        )
-    return Feed.from_row(rows[0]["feed"])
+
+    async def work(tx: AsyncManagedTransaction) -> Feed:
+        # Raised inside the transaction, so a refusal rolls back (and records no audit event).
+        rows = await run(tx, REVOKE_FEED, id=feed_id, createdBy=created_by)
+        if not rows:
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                f"未找到有效的日历订阅：{feed_id}",
+                f"No active calendar feed {feed_id!r}",
+                field="id",
+            )
+        return Feed.from_row(rows[0]["feed"])
+
+    return await db.transaction(work)

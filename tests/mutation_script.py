@@ -172,6 +172,9 @@ SCRIPT: list[Step] = [
         "activity2",
     ),
     S("cancelActivity", _args(activityId="@activity2")),
+    # --- a calendar subscription, issued and revoked ------------------------------------------
+    S("createCalendarFeed", _args(kind="DEPUTY", id="@d1"), "feed"),
+    S("revokeCalendarFeed", _args(id="@feed")),
     # --- suggestions: the closed loop, a merge, a withdrawal, a transfer; units --------------
     S("createUnit", _args(name="市工业和信息化局", kind="GOVERNMENT"), "unit"),
     S("createUnit", _args(name="市人民检察院", kind="PROCURATORATE"), "unit2"),

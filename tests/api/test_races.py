@@ -367,6 +367,16 @@ RACES: tuple[Race, ...] = (
         "MATCH (:Deputy {id: $deputy0})-[:RAISED]->(p:Proposal) RETURN count(p) AS n",
         1,
     ),
+    # Each subscription gets its own key (no rule): N calls issue N keys, none is lost.
+    Race(
+        "createCalendarFeed-same",
+        "createCalendarFeed",
+        _op("createCalendarFeed", "$id: ID!", "kind: DEPUTY, id: $id"),
+        lambda w, i: {"id": gid("Deputy", w["deputy0"])},
+        "MATCH (f:CalendarFeed {kind: 'DEPUTY', ownerId: $deputy0}) RETURN count(f) AS n",
+        N,
+        successes=N,
+    ),
     Race(
         "createUnit-same-name",
         "createUnit",
