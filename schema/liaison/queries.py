@@ -34,6 +34,7 @@ from schema.liaison.types import (
     Industry,
     LiaisonNode,
 )
+from schema.nodes import NODE_TYPES
 
 
 @strawberry.input(description="Filters shared by the lists; all optional, combined with AND.")
@@ -87,6 +88,7 @@ class EntityType(enum.Enum):
     INDUSTRY = "Industry"
     DEPUTY = "Deputy"
     ENTERPRISE = "Enterprise"
+    UNIT = "Unit"
 
 
 @strawberry.type(description="One search result.")
@@ -200,14 +202,11 @@ class CoverageGaps:
 
 def _hit(row: liaison.SearchHit) -> SearchHit:
     node: Row = row.node
-    return SearchHit(node=TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
+    return SearchHit(node=NODE_TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
 
 
 @strawberry.type
 class LiaisonQuery:
-    node: relay.Node | None = relay.node(description="Any entity by its global id.")
-    nodes: list[relay.Node | None] = relay.node(description="Entities by global ids, in order.")
-
     @strawberry.field(description="Congresses, in pinyin order.")
     async def congresses(
         self,
