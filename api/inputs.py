@@ -52,6 +52,6 @@ def check_json(decoded: object) -> None:
             )
         if isinstance(value, str) and has_surrogate(value):
             raise InputProblem(
-                "请求含有无效的 Unicode 字符（孤立代理项）/ "
+                "请求含有无效的 Unicode 字符（孤立代理项） / "
                 "Request contains invalid Unicode (a lone surrogate such as \\ud800)"
             )
