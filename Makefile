@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint install schema db-start db-stop db-status clean
+.PHONY: run test fuzz bench lint install schema db-start db-stop db-status clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (set PYTHON=...)")'
@@ -34,6 +34,12 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# The nightly-sized run of the generated-operation tests (tests/api/test_hostile.py):
+# FUZZ_EXAMPLES operations in all (`make test` sends 2,000).
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	THIRDLINK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/api/test_hostile.py -k generated -s
 
 bench: install
 	$(BIN)/python -m bench $(BENCH)

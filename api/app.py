@@ -29,7 +29,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types.execution import ExecutionResult as StrawberryResult
 
-from api import calendar, exports, graphiql
+from api import calendar, exports, graphiql, inputs
 from api.auth import Authenticator, GraphQLGate, is_ide_request, local_hosts
 from api.feeds import FeedGate
 from api.limits import Limits, RateLimiter
@@ -96,8 +96,16 @@ class GraphQLApp(GraphQL[Context, None]):
             raise HTTPException(
                 400, "请求体不是有效的 UTF-8 / Request body is not valid UTF-8"
             ) from exc
+        except RecursionError as exc:
+            raise HTTPException(
+                400, "请求 JSON 嵌套过深 / Request JSON is nested too deeply"
+            ) from exc
         if not isinstance(decoded, dict | list):
             raise HTTPException(400, "请求体应为 JSON 对象 / Request body must be a JSON object")
+        try:  # lone surrogates and deep nesting fail later, deep inside (api/inputs.py)
+            inputs.check_json(decoded)
+        except inputs.InputProblem as exc:
+            raise HTTPException(400, str(exc)) from exc
         return decoded
 
     async def get_context(self, request: Any, response: Any) -> Context:

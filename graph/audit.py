@@ -16,9 +16,9 @@ returned, labelled here by index seeks over `TOUCHED_LABELS`.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import contextlib
 import contextvars
+import dataclasses
 import uuid
 from collections.abc import Awaitable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -83,8 +83,10 @@ def returned_ids(result: Any, depth: int = 0) -> Iterator[str]:
     if isinstance(result, dict):
         if isinstance(result.get("id"), str):
             yield result["id"]
-    elif dataclasses.is_dataclass(result) and isinstance(getattr(result, "id", None), str):
-        yield result.id
+    elif dataclasses.is_dataclass(result) and isinstance(
+        node_id := getattr(result, "id", None), str
+    ):
+        yield node_id
     elif isinstance(result, list | tuple):
         for item in result:
             yield from returned_ids(item, depth + 1)

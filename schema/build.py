@@ -19,6 +19,7 @@ from schema.feeds import FeedsMutation
 from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
 from schema.liaison.types import TYPES
+from schema.nodes import NodeQuery
 from schema.proposals.mutations import ProposalsMutation
 from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
@@ -32,7 +33,7 @@ MAX_TOKENS = 5000
 
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
-class Query(LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
+class Query(NodeQuery, LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
     """The fields come from the domains' query classes."""
 
 

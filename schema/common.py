@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime
 import enum
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -65,19 +66,30 @@ def encode_cursor(offset: int) -> str:
     return base64.b64encode(f"offset:{offset}".encode()).decode()
 
 
+# The largest offset a cursor may hold: far beyond any list, well inside Neo4j's 64-bit SKIP.
+MAX_CURSOR_OFFSET = 10**9
+_OFFSET = re.compile(r"offset:(0|[1-9][0-9]{0,9})")
+
+
 def decode_cursor(cursor: str | None) -> int:
-    """The offset just after `cursor` (0 for none); INVALID for a cursor we did not issue."""
+    """The offset just after `cursor` (0 for none); INVALID for a cursor we did not issue
+    (including offsets out of range: they would overflow Neo4j's integers)."""
     if cursor is None:
         return 0
     try:
-        kind, _, number = base64.b64decode(cursor.encode(), validate=True).decode().partition(":")
-        if kind != "offset":
-            raise ValueError(kind)
-        return int(number) + 1
-    except (ValueError, UnicodeDecodeError) as exc:
+        text = base64.b64decode(cursor.encode(), validate=True).decode()
+    except (ValueError, UnicodeError):
+        text = ""
+    match = _OFFSET.fullmatch(text)
+    if match is None or int(match[1]) > MAX_CURSOR_OFFSET:
+        shown = cursor if len(cursor) <= 40 else cursor[:40] + "…"
         raise DomainError(
-            ErrorCode.INVALID, "分页游标无效", f"Invalid cursor {cursor!r}", field="after"
-        ) from exc
+            ErrorCode.INVALID,
+            "分页游标无效（请使用 pageInfo.endCursor 返回的游标）",
+            f"Invalid cursor {shown!r} (pass a pageInfo.endCursor)",
+            field="after",
+        )
+    return int(match[1]) + 1
 
 
 def page_args(first: int | None, after: str | None) -> tuple[int, int]:

@@ -3,8 +3,13 @@
 Like GitHub's GraphQL API, a connection costs what it may return: its `first` (or the default
 page size), multiplied by the `first` of every connection above it. `committees(first: 50) {
 groups(first: 20) }` costs 50 + 50·20 = 1,050. Every other field costs nothing, so plain
-lookups are free and only fan-out is limited. Above MAX_COST the request is refused before
-anything runs, with code COST_LIMIT and the computed cost.
+lookups are free and only fan-out is limited. A list fetched by ids (`nodes(ids: [...])`)
+costs its number of ids, the same way. Above MAX_COST the request is refused before anything
+runs, with code COST_LIMIT and the computed cost.
+
+Arguments are read the way execution will read them (graphql-core's own coercion): literals,
+variables, variable defaults, argument defaults, and an Int variable sent as a JSON float all
+count for what they will fetch.
 """
 
 from __future__ import annotations
@@ -18,16 +23,16 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     GraphQLNamedType,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
-    IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    VariableNode,
     get_named_type,
 )
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from schema.common import DEFAULT_PAGE
@@ -35,16 +40,27 @@ from schema.common import DEFAULT_PAGE
 MAX_COST = 50_000
 
 
-def _first(field: FieldNode, variables: Mapping[str, Any]) -> int:
-    for arg in field.arguments or ():
-        if arg.name.value != "first":
-            continue
-        if isinstance(arg.value, IntValueNode):
-            return max(0, int(arg.value.value))
-        if isinstance(arg.value, VariableNode):
-            value = variables.get(arg.value.name.value)
-            return max(0, value) if isinstance(value, int) else DEFAULT_PAGE
-    return DEFAULT_PAGE
+def _arguments(
+    definition: GraphQLField, field: FieldNode, variables: VariableValues
+) -> dict[str, Any]:
+    """The field's arguments as execution will see them; {} when they do not coerce (the
+    request then fails on its own, with graphql-core's error)."""
+    try:
+        return get_argument_values(definition, field, variables)
+    except GraphQLError:
+        return {}
+
+
+def _fan_out(arguments: Mapping[str, Any], connection: bool) -> int | None:
+    """How many items a field may return: a connection's page size, or its number of ids;
+    None for fields that do not fan out."""
+    ids = arguments.get("ids")
+    if isinstance(ids, list):
+        return len(ids)
+    if not connection:
+        return None
+    first = arguments.get("first")
+    return max(0, first) if isinstance(first, int) else DEFAULT_PAGE
 
 
 def _is_connection(type_: GraphQLNamedType) -> bool:
@@ -57,8 +73,14 @@ def query_cost(
     fragments: Mapping[str, FragmentDefinitionNode],
     variables: Mapping[str, Any],
 ) -> int:
+    """The cost of `operation` with the request's raw `variables` (coerced here)."""
     root = schema.get_root_type(operation.operation)
     if root is None:
+        return 0
+    coerced = get_variable_values(
+        schema, operation.variable_definitions or (), dict(variables), max_errors=1
+    )
+    if isinstance(coerced, list):  # execution reports the variables' errors
         return 0
 
     def fields(
@@ -91,8 +113,9 @@ def query_cost(
                 continue
             named = get_named_type(definition.type)
             inner = multiplier
-            if _is_connection(named):
-                inner = multiplier * _first(field, variables)
+            size = _fan_out(_arguments(definition, field, coerced), _is_connection(named))
+            if size is not None:
+                inner = multiplier * size
                 total += inner
             total += cost(named, field.selection_set, inner, depth + 1)
         return total

@@ -35,6 +35,7 @@ from schema.liaison.types import (
     Industry,
     LiaisonNode,
 )
+from schema.nodes import NODE_TYPES
 from schema.permissions import CAN_READ
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
@@ -93,6 +94,7 @@ class EntityType(enum.Enum):
     INDUSTRY = "Industry"
     DEPUTY = "Deputy"
     ENTERPRISE = "Enterprise"
+    UNIT = "Unit"
 
 
 @strawberry.type(description="One search result.")
@@ -206,18 +208,11 @@ class CoverageGaps:
 
 def _hit(row: liaison.SearchHit) -> SearchHit:
     node: Row = row.node
-    return SearchHit(node=TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
+    return SearchHit(node=NODE_TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
 
 
 @strawberry.type
 class LiaisonQuery:
-    node: relay.Node | None = relay.node(
-        description="Any entity by its global id.", permission_classes=READ
-    )
-    nodes: list[relay.Node | None] = relay.node(
-        description="Entities by global ids, in order.", permission_classes=READ
-    )
-
     @strawberry.field(description="Congresses, in pinyin order.", permission_classes=READ)
     async def congresses(
         self,
