@@ -373,7 +373,7 @@ RACES: tuple[Race, ...] = (
         "createCalendarFeed",
         _op("createCalendarFeed", "$id: ID!", "kind: DEPUTY, id: $id"),
         lambda w, i: {"id": gid("Deputy", w["deputy0"])},
-        "MATCH (f:CalendarFeed {kind: 'DEPUTY', ownerId: $deputy0}) RETURN count(f) AS n",
+        "MATCH (f:CalendarFeed {kind: 'deputy', ownerId: $deputy0}) RETURN count(f) AS n",
         N,
         successes=N,
     ),
