@@ -173,7 +173,20 @@ async def test_kill_during_concurrent_writes_loses_nothing_acknowledged(
             """,
             database_=settings.database,
         )
+        audited, _, _ = driver.execute_query(
+            """
+            MATCH (e:AuditEvent {operation: 'createCommittee'})
+            UNWIND e.ids AS ref
+            RETURN collect(ref) AS refs, count(DISTINCT e) AS events
+            """,
+            database_=settings.database,
+        )
     found = {record["id"]: record["linked"] for record in records}
+    # The audit event commits with its change: every committee in the graph has its event,
+    # and no event names a committee that is not there (killed mid-write or not).
+    refs = {ref for ref in audited[0]["refs"] if ref.startswith("Committee:")}
+    assert refs == {f"Committee:{node_id}" for node_id in found}, "a write without its event"
+    assert audited[0]["events"] == len(found)
     from strawberry import relay
 
     acknowledged_ids = {relay.GlobalID.from_id(gid).node_id for gid in acknowledged}
