@@ -232,6 +232,9 @@ RETURN type(r) AS type, properties(r) AS props,
 NODE_SUMMARY = {label: f"MATCH (n:{label} {{id: $id}}) RETURN n.name AS name" for label in LABELS}
 
 MAX_NETWORK_DEPTH = 4
+# A network is one response: past this many nodes, building and sending it is CPU work that a
+# request's time limit cannot stop, so it is refused (a smaller depth, or a closer start, fits).
+MAX_NETWORK_NODES = 2000
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,12 @@ async def liaison_network(db: Database, committee_id: str, depth: int = 3) -> Ne
                     frontier.append(node)
             key = (row["type"], source.label, source.id, target.label, target.id)
             edges.setdefault(key, GraphEdge(row["type"], source, target, row["props"]))
+        if len(nodes) > MAX_NETWORK_NODES:
+            raise validate.invalid(
+                "depth",
+                f"联络网络超过 {MAX_NETWORK_NODES} 个节点，请减小深度",
+                f"The network has more than {MAX_NETWORK_NODES} nodes; ask for a smaller depth",
+            )
     return Network(list(nodes.values()), list(edges.values()))
 
 

@@ -225,6 +225,28 @@ async def test_network_refuses_unknown_committees_and_bad_depths(
         assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "depth")
 
 
+async def test_network_too_large_for_one_response_is_refused(
+    db: Database, world: World, clean_graph: Driver, neo4j_settings: Settings
+) -> None:
+    # One group of the finance committee gets more members than a network may hold.
+    with clean_graph.session(database=neo4j_settings.database) as session:
+        session.run(
+            """
+            MATCH (g:DeputyGroup {id: $group})
+            UNWIND range(1, $count) AS i
+            CREATE (:Deputy {id: 'crowd-' + i, name: '代表' + i, source: 'synthetic'})
+                   -[:MEMBER_OF {role: 'MEMBER'}]->(g)
+            """,
+            group=world.food,
+            count=liaison.MAX_NETWORK_NODES,
+        ).consume()
+    assert len((await liaison.liaison_network(db, world.finance, depth=1)).nodes) < 10
+    with pytest.raises(DomainError) as caught:
+        await liaison.liaison_network(db, world.finance, depth=2)
+    assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "depth")
+    assert str(liaison.MAX_NETWORK_NODES) in caught.value.zh
+
+
 # --- liaison paths ---------------------------------------------------------------------------
 
 
