@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import inspect
 import uuid
 from collections.abc import Awaitable, Sequence
 from typing import TypeVar
@@ -18,7 +19,14 @@ T = TypeVar("T")
 async def uncounted(work: Awaitable[T]) -> T:
     """Await `work` in an empty context, so its Cypher is not counted as the request's round
     trips: X-Cypher-Round-Trips measures the operation, not bookkeeping (tokens, this trail)."""
-    return await asyncio.create_task(_await(work), context=contextvars.Context())
+    task = asyncio.create_task(_await(work), context=contextvars.Context())
+    try:
+        return await task
+    except asyncio.CancelledError:
+        # Cancelled (a request's deadline) before the task ran: `work` was never awaited.
+        if inspect.iscoroutine(work):
+            work.close()
+        raise
 
 
 async def _await(work: Awaitable[T]) -> T:
