@@ -64,9 +64,7 @@ def _chunks(size: int) -> Iterator[bytes]:
     # Announced sizes are refused on every data route; a chunked body where it is read.
     [(path, "content-length") for path in DATA_ROUTES] + [("/graphql", "chunked")],
 )
-def test_bodies_over_the_limit_are_413(
-    small: tuple[TestClient, str], path: str, how: str
-) -> None:
+def test_bodies_over_the_limit_are_413(small: tuple[TestClient, str], path: str, how: str) -> None:
     client, secret = small
     content: Any = b" " * (MAX_BODY + 1) if how == "content-length" else _chunks(MAX_BODY * 4)
     response = client.post(
