@@ -11,7 +11,6 @@ from neo4j import Driver
 from openpyxl import load_workbook
 
 from graph.settings import Settings
-
 from tests.conftest import GraphQLClient
 from tests.schema.test_proposals import seed_and_submit
 
