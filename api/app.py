@@ -32,6 +32,7 @@ from strawberry.types.execution import ExecutionResult as StrawberryResult
 from api import calendar, exports, graphiql, inputs
 from api.auth import Authenticator, GraphQLGate, is_ide_request, local_hosts
 from api.feeds import FeedGate
+from api.guard import Guard
 from api.limits import Limits, RateLimiter
 from api.lockout import Lockout
 from api.metrics import Metrics, RequestObserver
@@ -90,6 +91,8 @@ class GraphQLApp(GraphQL[Context, None]):
     def decode_json(self, data: str | bytes) -> object:
         # Strawberry turns only JSONDecodeError into a 400; invalid UTF-8, or JSON that is not
         # an object (`null`, `"text"`, `42`), must not become a 500.
+        if not data.strip():
+            raise HTTPException(400, "请求体为空 / Request body is empty")
         try:
             decoded = super().decode_json(data)
         except UnicodeDecodeError as exc:
@@ -158,6 +161,8 @@ class GraphQLApp(GraphQL[Context, None]):
         codes = {(error.extensions or {}).get("code") for error in result.errors}
         if codes & {"UNAVAILABLE", "SERVICE_UNAVAILABLE"}:
             sub.status_code = 503
+        elif "TIMEOUT" in codes:
+            sub.status_code = 504  # the service gave up: not the client's fault, so not a 400
         elif (
             sub.graphql_response_json
             and result.data is None
@@ -211,10 +216,12 @@ async def healthz(request: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
-    """Ready when Neo4j answers; 503 otherwise."""
+    """Ready when Neo4j answers within the request time limit; 503 otherwise."""
     state = app_state(request)
     try:
-        await state.driver.verify_connectivity()
+        # A frozen Neo4j accepts connections and never answers: bound the wait.
+        async with asyncio.timeout(state.db.timeout):
+            await state.driver.verify_connectivity()
     except Exception as exc:  # any failure means "not ready"; say which
         return JSONResponse({"status": "unavailable", "neo4j": type(exc).__name__}, status_code=503)
     return JSONResponse({"status": "ready", "neo4j": "ok"})
@@ -250,10 +257,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         resolved = settings or from_env(instance)
-        # The driver retries failed transactions (deadlocks, a lost server) for 30s by
-        # default, beyond a request's time limit. Retrying for most of that limit still rides
-        # out deadlocks under contention, and a dead server becomes a 503 rather than TIMEOUT.
-        driver = open_driver(resolved, max_transaction_retry_time=0.8 * limits.request_timeout)
+        driver = open_driver(resolved, **driver_timeouts(limits.request_timeout))
         db = Database(driver, resolved.database, timeout=limits.request_timeout)
         app.state.thirdlink = AppState(
             settings=resolved, driver=driver, db=db, authenticator=Authenticator(db)
@@ -272,7 +276,7 @@ def create_app(
     )
     limiter = RateLimiter(limits.rate, limits.burst)
 
-    def gated(app: Any, *, graphql: bool = False, roles: frozenset[Role] | None = None) -> Any:
+    def gate(app: Any, *, graphql: bool = False, roles: frozenset[Role] | None = None) -> Any:
         """Deny by default: every route with data needs a token in the Authorization header."""
         if not secure:
             return _Unsecured(app)
@@ -285,9 +289,17 @@ def create_app(
             roles=roles,
         )
 
+    def guarded(app: Any) -> Any:
+        """The guard outside the gate bounds the whole request (token lookup included) and
+        its body, and answers every failure as JSON (api/guard.py)."""
+        return Guard(app, timeout=limits.request_timeout, max_body=limits.max_body)
+
+    def gated(app: Any, *, graphql: bool = False, roles: frozenset[Role] | None = None) -> Any:
+        return guarded(gate(app, graphql=graphql, roles=roles))
+
     def feed(app: Any) -> Any:
         """A calendar feed also opens with its own feed key (`?key=`, api/feeds.py)."""
-        return FeedGate(app, gated(app), lockout, limiter) if secure else _Unsecured(app)
+        return guarded(FeedGate(app, gate(app), lockout, limiter) if secure else _Unsecured(app))
 
     metrics_route = (
         metrics.endpoint
@@ -307,6 +319,22 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestObserver, metrics=metrics)
     return app
+
+
+def driver_timeouts(request_timeout: float) -> dict[str, float]:
+    """Driver settings that keep a sick Neo4j inside a request's time limit.
+
+    The driver retries failed transactions (deadlocks, a lost server) with back-off delays of
+    about 1, 2, 4, 8 s, for 30 s by default; the last delay may overshoot the retry time by as
+    much again, so a stopped server took 13-16 s per request when retrying for 80% of the
+    limit. A quarter of the limit still rides out a deadlock or two and gives up on a dead
+    server well within it (503). A frozen server accepts TCP but never answers: opening a
+    connection or waiting for one from the pool gives up within half the limit."""
+    return {
+        "max_transaction_retry_time": request_timeout / 4,
+        "connection_timeout": request_timeout / 2,
+        "connection_acquisition_timeout": request_timeout / 2,
+    }
 
 
 class _Unsecured:

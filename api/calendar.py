@@ -5,18 +5,24 @@ the feed declares Asia/Shanghai as its time zone), with the places visited in LO
 itinerary and participants in DESCRIPTION and ATTENDEE. UIDs are `activity-<id>@thirdlink`, so
 calendar apps update an event instead of duplicating it; SEQUENCE follows the activity's version.
 The id in the URL may be the database id or the GraphQL global id of the right type.
+
+Names, topics and summaries come from users: control characters, which RFC 5545 forbids in
+TEXT (all of C0 but TAB, and DEL; a line break is escaped by the library as \n), are dropped
+from every text property and parameter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from icalendar import Calendar, Event, vCalAddress, vText
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from strawberry import relay
 
+from api.guard import error_body
 from graph import trips
 from graph.db import DomainError, ErrorCode
 
@@ -27,6 +33,12 @@ TIMEZONE = "Asia/Shanghai"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 ROLE_ZH = {"LEAD": "带队", "MEMBER": "成员"}
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+# RFC 5545 CONTROL (%x00-08 / %x0A-1F / %x7F) except LF, which TEXT carries as \n.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def text(value: Any) -> str:
+    return _CONTROL.sub("", str(value or ""))
 
 
 def uid(activity_id: str) -> str:
@@ -46,14 +58,14 @@ def _event(activity: dict[str, Any]) -> Event:
     event.add("dtstamp", _stamp(activity.get("updatedAt") or activity.get("createdAt")))
     event.add("sequence", int(activity.get("version") or 0))
     kind = trips.KIND_ZH.get(activity.get("kind") or "", "")
-    event.add("summary", activity.get("title") or activity.get("name") or "")
+    event.add("summary", text(activity.get("title") or activity.get("name")))
     event.add("dtstart", activity["start"])
     event.add("dtend", activity["end"] + dt.timedelta(days=1))  # DTEND of a DATE is exclusive
     event.add("status", "CONFIRMED" if activity.get("status") != "DRAFT" else "TENTATIVE")
-    event.add("categories", [c for c in (kind, activity.get("topic")) if c])
+    event.add("categories", [text(c) for c in (kind, activity.get("topic")) if text(c)])
     visits = activity.get("visits") or []
     if visits:
-        event.add("location", "；".join(v["name"] for v in visits))
+        event.add("location", text("；".join(v["name"] for v in visits)))
     lines = [f"{kind}：{activity.get('topic') or ''}".rstrip("：")]
     if visits:
         lines.append("走访 / Visits:")
@@ -68,10 +80,10 @@ def _event(activity: dict[str, Any]) -> Event:
         lines += [f"{p['name']}（{ROLE_ZH.get(p['role'], p['role'])}）" for p in participants]
     if activity.get("summary"):
         lines += ["总结 / Summary:", activity["summary"]]
-    event.add("description", "\n".join(lines))
+    event.add("description", text("\n".join(lines)))
     for p in participants:
-        attendee = vCalAddress(f"urn:thirdlink:deputy:{p['id']}")
-        attendee.params["cn"] = vText(p["name"])
+        attendee = vCalAddress(text(f"urn:thirdlink:deputy:{p['id']}"))
+        attendee.params["cn"] = vText(text(p["name"]))
         attendee.params["role"] = vText("CHAIR" if p["role"] == "LEAD" else "REQ-PARTICIPANT")
         event.add("attendee", attendee, encode=False)
     return event
@@ -82,7 +94,7 @@ def render(feed: trips.CalendarFeed) -> bytes:
     calendar.add("prodid", "-//Thirdlink//Trips//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{feed.owner_name} 视察调研")
+    calendar.add("x-wr-calname", text(f"{feed.owner_name} 视察调研"))
     calendar.add("x-wr-timezone", TIMEZONE)
     for activity in feed.activities:
         calendar.add_component(_event(activity))
@@ -105,7 +117,7 @@ def candidate_ids(raw: str, label: str) -> list[str]:
 async def calendar(request: Request) -> Response:
     label = trips.CALENDAR_OWNERS.get(request.path_params["kind"])
     if label is None:
-        return PlainTextResponse("No such calendar / 没有这种日历", status_code=404)
+        return _not_found("没有这种日历 / No such calendar")
     state: AppState = request.app.state.thirdlink
     for owner_id in candidate_ids(request.path_params["id"], label):
         try:
@@ -119,4 +131,10 @@ async def calendar(request: Request) -> Response:
             media_type=CONTENT_TYPE,
             headers={"content-disposition": f'inline; filename="{label.lower()}.ics"'},
         )
-    return PlainTextResponse(f"未找到 / Not found: {request.path_params['id']}", status_code=404)
+    return _not_found(f"未找到 / Not found: {request.path_params['id']}")
+
+
+def _not_found(message: str) -> Response:
+    return Response(
+        error_body(message, "NOT_FOUND"), status_code=404, media_type="application/json"
+    )

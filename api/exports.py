@@ -1,7 +1,12 @@
 """Exports of suggestion statistics for spreadsheets: CSV (UTF-8 with a BOM, so Excel opens the
 Chinese correctly) and XLSX (openpyxl). Any statistics query can be exported: the parameters
 mirror `proposalStats` (groupBy repeated, from, to, congress, stage, industry, status,
-assignDays). A bad parameter is a 400 with a JSON error naming it."""
+assignDays). A bad parameter is a 400 with a JSON error naming it.
+
+Names come from users (units, groups, enterprises), so a name like `=HYPERLINK(…)` must stay
+text: following OWASP's advice on CSV injection, a text cell that starts with = + - @ TAB or CR
+gets a leading single quote, and XLSX cells holding text are typed as strings, never formulas.
+Numbers stay numbers."""
 
 from __future__ import annotations
 
@@ -12,8 +17,9 @@ from typing import Any
 
 from openpyxl import Workbook
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
+from api.guard import error_body
 from graph import proposal_stats
 from graph.db import DomainError, ErrorCode
 from graph.proposal_stats import ProposalStats
@@ -65,7 +71,7 @@ def _parse(request: Request) -> tuple[list[str], ProposalFilter, int]:
     return request.query_params.getlist("groupBy"), f, days
 
 
-async def _stats(request: Request) -> ProposalStats | JSONResponse:
+async def _stats(request: Request) -> ProposalStats | Response:
     try:
         group_by, f, days = _parse(request)
         db = request.app.state.thirdlink.db
@@ -79,10 +85,11 @@ async def _stats(request: Request) -> ProposalStats | JSONResponse:
         return _error(param, err.zh, err.en)
 
 
-def _error(param: str, zh: str, en: str) -> JSONResponse:
-    return JSONResponse(
-        {"error": {"code": "INVALID", "parameter": param, "message": f"{zh} / {en}"}},
+def _error(param: str, zh: str, en: str) -> Response:
+    return Response(
+        error_body(f"{zh} / {en}", "INVALID", parameter=param),
         status_code=400,
+        media_type="application/json",
     )
 
 
@@ -92,12 +99,12 @@ def _filename(ext: str) -> str:
 
 async def proposal_stats_csv(request: Request) -> Response:
     stats = await _stats(request)
-    if isinstance(stats, JSONResponse):
+    if isinstance(stats, Response):
         return stats
     header, rows = proposal_stats.table(stats)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(header)
+    writer.writerow([_cell(v) for v in header])
     writer.writerows([[_cell(v) for v in row] for row in rows])
     # The BOM tells Excel the file is UTF-8; without it Chinese opens as mojibake.
     return Response(
@@ -109,16 +116,18 @@ async def proposal_stats_csv(request: Request) -> Response:
 
 async def proposal_stats_xlsx(request: Request) -> Response:
     stats = await _stats(request)
-    if isinstance(stats, JSONResponse):
+    if isinstance(stats, Response):
         return stats
     header, rows = proposal_stats.table(stats)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "意见建议统计"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
+    for row in [header, *rows]:
+        sheet.append([_safe(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would read a leading "=" as a formula
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
@@ -127,5 +136,16 @@ async def proposal_stats_xlsx(request: Request) -> Response:
     )
 
 
+# What spreadsheets read as the start of a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, escaped; anything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _cell(value: Any) -> Any:
-    return "" if value is None else value
+    return "" if value is None else _safe(value)

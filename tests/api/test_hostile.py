@@ -281,9 +281,14 @@ def test_injection_strings_are_just_text(api: GraphQLClient, name: str) -> None:
 
 
 def test_huge_string_is_refused_cleanly(api: GraphQLClient) -> None:
-    response = api.post(CREATE, {"name": "名" * 1_000_000})
+    # Under the body limit (1 MiB): the field's own check names it.
+    response = api.post(CREATE, {"name": "名" * 100_000})
     assert response.status_code == 200
     assert response.json()["data"]["createAlliance"]["errors"][0]["code"] == "INVALID"
+    # Over it: refused before it is read.
+    response = api.post(CREATE, {"name": "名" * 1_000_000})
+    assert response.status_code == 413
+    assert _codes(response) == {"PAYLOAD_TOO_LARGE"}
 
 
 @pytest.mark.parametrize("depth", [20, 500, 3000])
