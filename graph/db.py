@@ -159,6 +159,13 @@ def _translate(exc: Exception) -> DomainError:
             "图数据库暂时不可用，请稍后重试",
             "The graph database is unavailable; try again shortly",
         )
+    if isinstance(exc, nx.TransientError) and "DeadlockDetected" in (exc.code or ""):
+        # The driver retried and the same data was still being changed by others.
+        return DomainError(
+            ErrorCode.UNAVAILABLE,
+            "同一数据正被同时修改，请稍后重试",
+            "The same data is being changed by other requests; try again shortly",
+        )
     if isinstance(exc, nx.Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
         return DomainError(ErrorCode.TIMEOUT, "查询超时", "The query took too long and was stopped")
     raise exc

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import run
+from graph.db import not_found, run
 from graph.model import LABELS
 from graph.queries import Row, require_node
 
@@ -65,7 +65,12 @@ async def lock_nodes(
     out: dict[tuple[str, str], Row] = {}
     for (label, node_id), fld in sorted(wanted.items()):
         rows = await run(tx, LOCK_NODE[label], id=node_id)
-        out[(label, node_id)] = (
-            rows[0]["node"] if rows else await require_node(tx, label, node_id, fld)
-        )
+        # A node deleted by the transaction that held its lock is still returned once the
+        # lock is ours, with no properties left: it is gone, so it is missing.
+        node = rows[0]["node"] if rows else None
+        if not node or node.get("id") != node_id:
+            node = await require_node(tx, label, node_id, fld)
+            if node.get("id") != node_id:
+                raise not_found(label, node_id, field=fld)
+        out[(label, node_id)] = node
     return out

@@ -86,7 +86,7 @@ def test_the_limit_is_exact(small: tuple[TestClient, str]) -> None:
     assert at_limit.json() == {"data": {"__typename": "Query"}}
     over = client.post("/graphql", content=padded + b" ", headers=headers)
     assert over.status_code == 413
-    metrics = client.get("/metrics").text
+    metrics = client.get("/metrics", headers={"Authorization": f"Bearer {secret}"}).text
     assert 'thirdlink_refusals_total{limit="PAYLOAD_TOO_LARGE"} 1.0' in metrics
 
 
