@@ -169,16 +169,23 @@ async def rate_limited(
 ) -> bool:
     """Take one request from `key`'s bucket; refuse (429) and return True when it is empty."""
     wait = limiter.take(key) if limiter is not None else 0.0
+    return await _retry_later(wait, "请求过于频繁", "Too many requests", scope, receive, send)
+
+
+async def _retry_later(
+    wait: float, zh: str, en: str, scope: Scope, receive: Receive, send: Send
+) -> bool:
+    """Refuse with 429 and Retry-After when `wait` (seconds) is positive; True when refused."""
     if wait <= 0:
         return False
     seconds = max(1, math.ceil(wait))
-    limited = refusal(
-        f"请求过于频繁，请 {seconds} 秒后重试 / Too many requests; retry in {seconds}s",
+    answer = refusal(
+        f"{zh}，请 {seconds} 秒后重试 / {en}; retry in {seconds}s",
         "RATE_LIMITED",
         429,
         {"retry-after": str(seconds)},
     )
-    await send_refusal(scope, receive, send, limited, "RATE_LIMITED")
+    await send_refusal(scope, receive, send, answer, "RATE_LIMITED")
     return True
 
 
@@ -232,18 +239,14 @@ def client_address(scope: Scope) -> str:
 async def locked_out(lockout: Lockout | None, scope: Scope, receive: Receive, send: Send) -> bool:
     """Refuse (429) a client address with too many failed attempts; True when refused."""
     wait = lockout.wait(client_address(scope)) if lockout is not None else 0.0
-    if wait <= 0:
-        return False
-    seconds = max(1, math.ceil(wait))
-    answer = refusal(
-        f"失败的认证尝试过多，请 {seconds} 秒后重试 / Too many failed authentication attempts; "
-        f"retry in {seconds}s",
-        "RATE_LIMITED",
-        429,
-        {"retry-after": str(seconds)},
+    return await _retry_later(
+        wait,
+        "失败的认证尝试过多",
+        "Too many failed authentication attempts",
+        scope,
+        receive,
+        send,
     )
-    await send_refusal(scope, receive, send, answer, "RATE_LIMITED")
-    return True
 
 
 async def send_refusal(
