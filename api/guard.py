@@ -68,7 +68,7 @@ DOMAIN_STATUS = {
 
 
 class BodyTooLarge(Exception):
-    pass
+    """The body grew past the limit while it was being read (answered 413)."""
 
 
 def error_body(message: str, code: str, **extensions: Any) -> bytes:

@@ -14,6 +14,10 @@ sections, without repeats), `sections`, `congressId`, `groupId`, `assignedAt`, `
 `statsOthers` (from the industries, see `stats_industry`) and `statsFacts` (the rates' dates
 and rating packed in one integer, see graph/proposal_facts.py; `_record` recomputes it
 whenever a step changes one of them).
+
+Size: over 400 lines because it still holds several jobs of its domain in one file; the
+split into one package per domain with modules by job is the "one home per domain" issue's
+work, kept out of the hardening change so that its diff stays reviewable.
 """
 
 from __future__ import annotations
