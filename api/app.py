@@ -36,8 +36,9 @@ from api.guard import Guard
 from api.limits import Limits, RateLimiter
 from api.lockout import Lockout
 from api.metrics import Metrics, RequestObserver
-from graph.db import Database, open_driver
-from graph.settings import Settings, from_env
+from api.settings import from_env
+from graph.kernel.db import Database, open_driver
+from graph.kernel.settings import Settings
 from schema import schema
 from schema.context import Context, Loaders
 from schema.permissions import Role, Viewer

@@ -27,9 +27,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.limits import RateLimiter
 from api.lockout import Lockout
-from graph import tokens
-from graph.audit import uncounted
-from graph.db import Database, DomainError, ErrorCode
+from graph.kernel import tokens
+from graph.kernel.audit import uncounted
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
 from schema.permissions import Role, Viewer
 
 __all__ = ["Authenticator", "GraphQLGate", "Viewer", "is_ide_page", "is_ide_request"]

@@ -23,8 +23,8 @@ from starlette.responses import Response
 from strawberry import relay
 
 from api.guard import error_body
-from graph import trips
-from graph.db import DomainError, ErrorCode
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.trips import core as trips
 
 if TYPE_CHECKING:
     from api.app import AppState

@@ -23,9 +23,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-from graph import server
-from graph.db import Database, DomainError, open_driver
-from graph.settings import Settings, from_env
+from api.settings import from_env
+from graph.kernel.db import Database, open_driver
+from graph.kernel.errors import DomainError
+from graph.kernel.settings import Settings
+from launcher import server
 
 T = TypeVar("T")
 
@@ -75,7 +77,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from graph import migrations
+    from graph.kernel import migrations
 
     applied = _with_db(from_env(args.instance), lambda db: migrations.migrate(db, log=_say))
     _say(f"Schema at version {migrations.latest_version()} (applied now: {applied or 'none'}).")
@@ -83,7 +85,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_load_demo(args: argparse.Namespace) -> int:
-    from graph import demo, loading
+    from datasets.demo import base as demo
+    from graph.kernel import loading
 
     async def work(db: Database) -> None:
         if args.if_empty and not await loading.is_empty(db):
@@ -101,7 +104,17 @@ def cmd_load_synthetic(args: argparse.Namespace) -> int:
     (raised by their own synthetic groups, bulk-loaded: the suggestion benchmark's data)."""
     import time
 
-    from graph import loading, proposals, synthetic, synthetic_proposals, synthetic_trips
+    from datasets.synthetic import (
+        base as synthetic,
+    )
+    from datasets.synthetic import (
+        proposals as synthetic_proposals,
+    )
+    from datasets.synthetic import (
+        trips as synthetic_trips,
+    )
+    from graph.kernel import loading
+    from graph.proposals import core as proposals
 
     dataset = (
         synthetic_trips.synthetic_with_trips(args.deputies, args.seed, args.activities)
@@ -168,7 +181,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_feed(args: argparse.Namespace) -> int:
     """Calendar feed keys. A key is printed once (in the feed's URL path), on stdout."""
-    from graph import feeds
+    from graph.trips import feeds
 
     settings = from_env(args.instance)
     if args.action == "create":
@@ -199,7 +212,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 def cmd_token(args: argparse.Namespace) -> int:
     """API tokens. A secret is printed once, on stdout, and never stored."""
-    from graph import tokens
+    from graph.kernel import tokens
 
     settings = from_env(args.instance)
     if args.action == "create":
@@ -231,7 +244,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from graph import transfer
+    from graph.kernel import transfer
 
     lines = _with_db(from_env(args.instance), transfer.export_lines)
     Path(args.file).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
@@ -240,7 +253,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from graph import transfer
+    from graph.kernel import transfer
 
     with open(args.file, encoding="utf-8") as handle:
         lines = handle.readlines()

@@ -20,10 +20,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from api.guard import error_body
-from graph import proposal_stats
-from graph.db import DomainError, ErrorCode
-from graph.proposal_stats import ProposalStats
-from graph.proposals import ProposalFilter
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.proposals import stats as proposal_stats
+from graph.proposals.core import ProposalFilter
+from graph.proposals.stats import ProposalStats
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # No `token`: a download takes the Authorization header like every other route (a secret in a

@@ -22,10 +22,10 @@ from api.auth import (
 from api.calendar import candidate_ids
 from api.limits import RateLimiter
 from api.lockout import Lockout
-from graph import feeds
-from graph.audit import uncounted
-from graph.db import DomainError, ErrorCode
-from graph.trips import CALENDAR_OWNERS
+from graph.kernel.audit import uncounted
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.trips import feeds
+from graph.trips.core import CALENDAR_OWNERS
 
 
 class FeedGate:

@@ -22,7 +22,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph.db import DomainError, ErrorCode
+from graph.kernel.errors import DomainError, ErrorCode
 
 log = logging.getLogger("thirdlink.errors")
 

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.logging import log_request
-from graph.db import count_round_trips
+from graph.kernel.db import count_round_trips
 
 # The codes of refusals by a limit (the rest of the outcomes are errors or success).
 LIMIT_CODES = frozenset(

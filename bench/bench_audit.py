@@ -16,10 +16,12 @@ import asyncio
 import time
 import uuid
 
-from graph import audit, liaison, migrations, server
-from graph.db import Database, open_driver
-from graph.settings import from_env
-from graph.transfer import wipe
+from api.settings import from_env
+from graph.kernel import audit, migrations
+from graph.kernel.db import Database, open_driver
+from graph.kernel.transfer import wipe
+from graph.liaison import core as liaison
+from launcher import server
 
 SEPARATE = """
 CREATE (e:AuditEvent {id: $id, at: datetime(), tokenName: 'bench', role: 'ADMIN',

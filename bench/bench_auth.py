@@ -21,10 +21,13 @@ import uvicorn
 
 from api.app import create_app
 from api.limits import Limits
-from graph import demo, loading, migrations, server, tokens
-from graph.db import Database, open_driver
-from graph.settings import Settings, from_env
-from graph.transfer import wipe
+from api.settings import from_env
+from datasets.demo import base as demo
+from graph.kernel import loading, migrations, tokens
+from graph.kernel.db import Database, open_driver
+from graph.kernel.settings import Settings
+from graph.kernel.transfer import wipe
+from launcher import server
 
 QUERY = "{ committees(first: 20) { totalCount edges { node { name groups { totalCount } } } } }"
 # The rate limit is on, but far above what one benchmark client can send.

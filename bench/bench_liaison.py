@@ -19,9 +19,12 @@ import time
 import httpx
 
 from api.app import create_app
-from graph import demo, loading, migrations, server, synthetic, tokens, transfer
-from graph.db import Database, count_round_trips, open_driver
-from graph.settings import from_env
+from api.settings import from_env
+from datasets.demo import base as demo
+from datasets.synthetic import base as synthetic
+from graph.kernel import loading, migrations, tokens, transfer
+from graph.kernel.db import Database, count_round_trips, open_driver
+from launcher import server
 
 LIAISON_QUERIES = {
     "deputyGroups(first:100) with committees, members, alliances, convener": """

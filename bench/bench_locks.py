@@ -13,11 +13,13 @@ import argparse
 import asyncio
 import time
 
-from graph import liaison, migrations, server
-from graph.db import Database, open_driver
-from graph.liaison import LinkSpec
-from graph.settings import from_env
-from graph.transfer import wipe
+from api.settings import from_env
+from graph.kernel import migrations
+from graph.kernel.db import Database, open_driver
+from graph.kernel.transfer import wipe
+from graph.liaison import core as liaison
+from graph.liaison.core import LinkSpec
+from launcher import server
 
 
 async def run(instance: str, count: int, parallel: int) -> None:

@@ -22,12 +22,14 @@ import statistics
 import time
 from collections.abc import Iterator
 
-from graph import migrations, proposal_stats, server
-from graph.db import Database, open_driver
-from graph.loading import Row, load_dataset
-from graph.proposals import BulkCounts, ProposalFilter, bulk_counts, bulk_create
-from graph.settings import from_env
-from graph.synthetic_proposals import base_dataset, proposal_batches
+from api.settings import from_env
+from datasets.synthetic.proposals import base_dataset, proposal_batches
+from graph.kernel import migrations
+from graph.kernel.db import Database, open_driver
+from graph.kernel.loading import Row, load_dataset
+from graph.proposals import stats as proposal_stats
+from graph.proposals.core import BulkCounts, ProposalFilter, bulk_counts, bulk_create
+from launcher import server
 
 INSTANCE = "bench-proposals"
 YEAR = 2024

@@ -23,9 +23,9 @@ import httpx
 
 from api.app import create_app
 from api.limits import Limits
+from api.settings import from_env
 from bench.bench_auth import prepare, serve
-from graph import server
-from graph.settings import from_env
+from launcher import server
 
 ROUTES = [
     ("POST", "/graphql"),

@@ -16,12 +16,14 @@ import statistics
 import time
 from collections.abc import Awaitable, Callable
 
-from graph import migrations, server, transfer, trips
-from graph.db import Database, open_driver
-from graph.loading import load_dataset
-from graph.settings import from_env
-from graph.synthetic import synthetic_dataset
-from graph.synthetic_trips import synthetic_trips
+from api.settings import from_env
+from datasets.synthetic.base import synthetic_dataset
+from datasets.synthetic.trips import synthetic_trips
+from graph.kernel import migrations, transfer
+from graph.kernel.db import Database, open_driver
+from graph.kernel.loading import load_dataset
+from graph.trips import core as trips
+from launcher import server
 
 INSTANCE = "bench-trips"
 ACTIVITY_IDS = "MATCH (a:Activity) RETURN a.id AS id ORDER BY id"

@@ -22,7 +22,7 @@ from strawberry import relay
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.await_maybe import await_maybe
 
-from graph import audit
+from graph.kernel import audit
 from schema.common import After, Connection, First, connection_from_page, page_args
 from schema.context import Info
 from schema.permissions import CAN_READ_AUDIT, Viewer

@@ -17,8 +17,8 @@ from typing import Annotated, Any, Generic, TypeVar
 import strawberry
 from strawberry import relay
 
-from graph.db import DomainError, ErrorCode
-from graph.queries import MAX_PAGE, Direction, Page, Row, check_page
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.reads import MAX_PAGE, Direction, Page, Row, check_page
 from schema.context import Info
 
 T = TypeVar("T")

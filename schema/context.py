@@ -9,9 +9,9 @@ from typing import Any
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from graph import queries
-from graph.db import Database
-from graph.queries import Direction, Row
+from graph.kernel import reads as queries
+from graph.kernel.db import Database
+from graph.kernel.reads import Direction, Row
 from schema.permissions import Viewer
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 
-from graph.db import DomainError, ErrorCode
+from graph.kernel.errors import DomainError, ErrorCode
 
 log = logging.getLogger("thirdlink.errors")
 

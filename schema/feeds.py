@@ -8,8 +8,8 @@ import datetime
 
 import strawberry
 
-from graph import feeds
-from graph.feeds import FeedKind
+from graph.trips import feeds
+from graph.trips.feeds import FeedKind
 from schema.common import MutationError, attempt, decode_id, global_id
 from schema.context import Info
 from schema.permissions import CAN_READ, Role

@@ -13,7 +13,7 @@ from typing import Annotated
 import strawberry
 from strawberry import relay
 
-from graph.db import DomainError, ErrorCode
+from graph.kernel.errors import DomainError, ErrorCode
 from schema.common import decode_any_id
 from schema.context import Info
 from schema.liaison.types import TYPES, LiaisonNode

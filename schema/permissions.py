@@ -16,7 +16,7 @@ from typing import Any
 
 from strawberry.permission import BasePermission
 
-from graph.db import ErrorCode
+from graph.kernel.errors import ErrorCode
 
 
 class Role(enum.Enum):

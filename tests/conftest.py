@@ -15,10 +15,12 @@ from neo4j import Driver, GraphDatabase
 from starlette.testclient import TestClient
 
 from api.limits import Limits
-from graph import migrations, server, tokens
-from graph.db import Database, open_driver
-from graph.settings import Settings, from_env
-from graph.transfer import WIPE
+from api.settings import from_env
+from graph.kernel import migrations, tokens
+from graph.kernel.db import Database, open_driver
+from graph.kernel.settings import Settings
+from graph.kernel.transfer import WIPE
+from launcher import server
 
 # Tests send requests as fast as they can: no rate limit to trip over by accident.
 TEST_LIMITS = Limits(rate=1e9, burst=10**9)

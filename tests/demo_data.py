@@ -8,10 +8,10 @@ from functools import cache
 
 from strawberry import relay
 
-from graph import demo
-from graph.db import Database, open_driver
-from graph.loading import Dataset, load_dataset
-from graph.settings import Settings
+from datasets.demo import base as demo
+from graph.kernel.db import Database, open_driver
+from graph.kernel.loading import Dataset, load_dataset
+from graph.kernel.settings import Settings
 
 
 def demo_slice(proposals: int = 40) -> Dataset:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from graph.model import LABELS
+from graph.kernel.model import LABELS
 
 # The domain's data only: API tokens (lastUsed), audit entries and migrations are bookkeeping
 # that a request may legitimately touch.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph import liaison
-from graph.db import Database
-from graph.liaison import Link, LinkSpec
-from graph.model import uscc_check_char
+from graph.kernel.db import Database
+from graph.kernel.model import uscc_check_char
+from graph.liaison import core as liaison
+from graph.liaison.core import Link, LinkSpec
 
 
 def uscc(first17: str) -> str:

@@ -3,8 +3,8 @@ committees, two groups, six deputies and four enterprises."""
 
 from __future__ import annotations
 
-from graph.db import Database
-from graph.loading import Dataset, load_dataset
+from graph.kernel.db import Database
+from graph.kernel.loading import Dataset, load_dataset
 
 
 def _n(id: str, name: str, **props: object) -> dict[str, object]:

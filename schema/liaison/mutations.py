@@ -10,9 +10,10 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from strawberry import relay
 
-from graph import liaison, validate
-from graph.liaison import Link, LinkSpec
-from graph.queries import Row
+from graph.kernel import validate
+from graph.kernel.reads import Row
+from graph.liaison import core as liaison
+from graph.liaison.core import Link, LinkSpec
 from schema.common import MutationError, attempt, decode_any_id, decode_id, global_id
 from schema.context import Info
 from schema.liaison.types import (

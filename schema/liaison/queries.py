@@ -9,9 +9,10 @@ import strawberry
 from strawberry import relay
 from strawberry.permission import BasePermission
 
-from graph import liaison, validate
-from graph.liaison import ListFilter
-from graph.queries import Row
+from graph.kernel import validate
+from graph.kernel.reads import Row
+from graph.liaison import core as liaison
+from graph.liaison.core import ListFilter
 from schema.common import (
     After,
     Connection,
@@ -308,7 +309,7 @@ class LiaisonQuery:
             first=size,
             offset=offset,
         )
-        from graph.queries import Page
+        from graph.kernel.reads import Page
 
         return connection_from_page(
             Page(total, [{"hit": h} for h in hits]), offset, lambda row: _hit(row["hit"])

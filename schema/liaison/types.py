@@ -11,7 +11,7 @@ from typing import Annotated, ClassVar, Self
 import strawberry
 from strawberry import relay
 
-from graph.queries import Direction, Row
+from graph.kernel.reads import Direction, Row
 from schema.common import After, Connection, First, enum_or_none, related, single
 from schema.context import Info
 from schema.trips.reverse import activities_field

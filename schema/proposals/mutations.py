@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable
 import strawberry
 from strawberry import relay
 
-from graph import proposals
-from graph.proposals import SubmitInput
-from graph.queries import Row
+from graph.kernel.reads import Row
+from graph.proposals import core as proposals
+from graph.proposals.core import SubmitInput
 from schema.common import MutationError, attempt, decode_any_id, decode_id, global_id
 from schema.context import Info
 from schema.permissions import CAN_HANDLE_PROPOSALS

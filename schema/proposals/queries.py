@@ -9,9 +9,10 @@ from typing import Annotated
 import strawberry
 from strawberry.permission import BasePermission
 
-from graph import proposal_stats, proposals
-from graph.proposal_stats import DEFAULT_ASSIGN_DAYS, DIMENSIONS, StatsRow
-from graph.proposals import ProposalFilter
+from graph.proposals import core as proposals
+from graph.proposals import stats as proposal_stats
+from graph.proposals.core import ProposalFilter
+from graph.proposals.stats import DEFAULT_ASSIGN_DAYS, DIMENSIONS, StatsRow
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
 from schema.permissions import CAN_READ

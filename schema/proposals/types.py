@@ -9,8 +9,8 @@ import enum
 import strawberry
 from strawberry import relay
 
-from graph import proposals
-from graph.queries import Direction, Row
+from graph.kernel.reads import Direction, Row
+from graph.proposals import core as proposals
 from schema.common import After, Connection, First, connection_from_rows
 from schema.context import Info
 from schema.liaison.types import Committee, Deputy, DeputyGroup, Industry, LiaisonNode

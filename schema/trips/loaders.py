@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from strawberry.dataloader import DataLoader
 
-from graph import trips
-from graph.db import Database
-from graph.queries import Row
+from graph.kernel.db import Database
+from graph.kernel.reads import Row
+from graph.trips import core as trips
 from schema.context import Info
 
 

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import strawberry
 
-from graph import trips
-from graph.queries import Row
+from graph.kernel.reads import Row
+from graph.trips import core as trips
 from schema.common import MutationError, attempt, decode_id
 from schema.context import Info
 from schema.permissions import CAN_PLAN_TRIPS

@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 from strawberry.permission import BasePermission
 
-from graph import trips
+from graph.trips import core as trips
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
 from schema.permissions import CAN_READ

@@ -9,8 +9,8 @@ import enum
 import strawberry
 from strawberry import relay
 
-from graph import trips
-from graph.queries import Direction, Row
+from graph.kernel.reads import Direction, Row
+from graph.trips import core as trips
 from schema.common import After, Connection, First, enum_or_none, related, single
 from schema.context import Info
 from schema.liaison.types import (

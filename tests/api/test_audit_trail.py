@@ -10,9 +10,11 @@ import pytest
 from neo4j import Driver
 from strawberry import relay
 
-from graph import audit, liaison
-from graph.db import Database, DomainError, ErrorCode
-from graph.settings import Settings
+from graph.kernel import audit
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.settings import Settings
+from graph.liaison import core as liaison
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 from tests.mutation_script import (

@@ -11,9 +11,10 @@ from strawberry import relay
 
 from api.app import create_app
 from api.cli import main
-from graph import tokens
-from graph.db import Database, DomainError, ErrorCode
-from graph.settings import Settings
+from graph.kernel import tokens
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.settings import Settings
 from schema.permissions import Role
 from tests.conftest import TEST_LIMITS, GraphQLClient
 

@@ -8,9 +8,9 @@ import datetime as dt
 
 import icalendar
 
-from graph import trips
-from graph.db import Database
-from graph.trips import ActivityInput
+from graph.kernel.db import Database
+from graph.trips import core as trips
+from graph.trips.core import ActivityInput
 from tests.conftest import GraphQLClient
 from tests.trips_world import load_world
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from graph.settings import Settings
+from graph.kernel.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

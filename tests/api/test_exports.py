@@ -10,7 +10,7 @@ import pytest
 from neo4j import Driver
 from openpyxl import load_workbook
 
-from graph.settings import Settings
+from graph.kernel.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.schema.test_proposals import seed_and_submit
 

@@ -19,9 +19,11 @@ from neo4j import GraphDatabase
 
 from api.app import create_app
 from api.limits import Limits
-from graph import migrations, server
-from graph.db import Database, open_driver
-from graph.settings import Settings, from_env
+from api.settings import from_env
+from graph.kernel import migrations
+from graph.kernel.db import Database, open_driver
+from graph.kernel.settings import Settings
+from launcher import server
 from tests.conftest import WIPE, make_token
 
 INSTANCE = "test-faults"

@@ -17,9 +17,9 @@ from api import cli
 from api.app import create_app
 from api.limits import Limits
 from api.logging import JsonFormatter
-from graph import feeds
-from graph.db import Database
-from graph.settings import Settings
+from graph.kernel.db import Database
+from graph.kernel.settings import Settings
+from graph.trips import feeds
 from schema.permissions import Role
 from tests.api.test_calendar import parse, plan
 from tests.conftest import GraphQLClient

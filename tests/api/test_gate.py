@@ -19,9 +19,9 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.lockout import Lockout
-from graph import tokens
-from graph.db import Database
-from graph.settings import Settings
+from graph.kernel import tokens
+from graph.kernel.db import Database
+from graph.kernel.settings import Settings
 from schema import schema
 from schema.permissions import declared_permissions
 from tests.api.test_permissions import dummy

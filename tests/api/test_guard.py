@@ -17,8 +17,8 @@ from starlette.testclient import TestClient
 from api import calendar
 from api.app import GRAPHQL_RESPONSE, create_app
 from api.limits import Limits
-from graph import proposal_stats
-from graph.settings import Settings
+from graph.kernel.settings import Settings
+from graph.proposals import stats as proposal_stats
 from tests.conftest import TEST_LIMITS, GraphQLClient, make_token
 
 MAX_BODY = 4096

@@ -27,7 +27,7 @@ from hypothesis_graphql import Mode, from_schema, mutations
 from neo4j import Driver
 
 from api.inputs import has_surrogate
-from graph.settings import Settings
+from graph.kernel.settings import Settings
 from schema import schema
 from schema.common import encode_cursor
 from tests.conftest import GraphQLClient

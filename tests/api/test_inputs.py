@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.settings import Settings
+from graph.kernel.settings import Settings
 from schema.nodes import MAX_IDS, NODE_TYPES
 from tests.conftest import GraphQLClient
 from tests.demo_data import load_demo

@@ -12,8 +12,9 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.limits import Limits, RateLimiter
-from graph.db import Database, DomainError, ErrorCode
-from graph.settings import Settings
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.settings import Settings
 from schema.cost import MAX_COST
 from schema.errors import Schema
 from tests.conftest import GraphQLClient, make_token

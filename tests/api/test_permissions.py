@@ -22,8 +22,8 @@ from graphql import (
     GraphQLScalarType,
 )
 
-from graph import transfer
-from graph.db import Database
+from graph.kernel import transfer
+from graph.kernel.db import Database
 from schema import schema
 from schema.permissions import Permission, Role, declared_permissions
 from tests.conftest import GraphQLClient

@@ -22,10 +22,11 @@ from strawberry import relay
 
 from api.app import create_app
 from api.limits import Limits
-from graph import liaison, trips
-from graph.db import Database
-from graph.liaison import Link
-from graph.settings import Settings
+from graph.kernel.db import Database
+from graph.kernel.settings import Settings
+from graph.liaison import core as liaison
+from graph.liaison.core import Link
+from graph.trips import core as trips
 from schema.build import schema
 from tests.conftest import make_token
 from tests.liaison_world import uscc

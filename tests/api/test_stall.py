@@ -21,8 +21,8 @@ import httpx
 
 from api.app import create_app
 from api.limits import Limits
-from graph import server
-from graph.settings import Settings
+from graph.kernel.settings import Settings
+from launcher import server
 from tests.api.test_faults import INSTANCE, _until_ready, faults_settings, token
 
 __all__ = ["faults_settings", "token"]  # fixtures, shared with test_faults.py

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph import demo
-from graph.db import Database
-from graph.loading import is_empty, load_dataset, validate
-from graph.model import DEPUTY_CATEGORIES, INDUSTRY_CODE, uscc_problem
+from datasets.demo import base as demo
+from graph.kernel.db import Database
+from graph.kernel.loading import is_empty, load_dataset, validate
+from graph.kernel.model import DEPUTY_CATEGORIES, INDUSTRY_CODE, uscc_problem
 from tests.graph.test_loading import counts, snapshot
 
 SEED_GROUPS = {"汽车", "服装纺织", "智能装备", "生物医药", "文旅融合", "预制菜", "茶产业"}

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from graph import demo
-from graph.db import Database
-from graph.demo_proposals import AUTO_COUNT, TOTAL, proposals_part
-from graph.demo_trips import AUTO_INSPECTION
-from graph.loading import load_dataset
-from graph.proposal_stats import proposal_stats
-from graph.proposals import SATISFACTIONS, ProposalFilter, derived, next_status
+from datasets.demo import base as demo
+from datasets.demo.proposals import AUTO_COUNT, TOTAL, proposals_part
+from datasets.demo.trips import AUTO_INSPECTION
+from graph.kernel.db import Database
+from graph.kernel.loading import load_dataset
+from graph.proposals.core import SATISFACTIONS, ProposalFilter, derived, next_status
+from graph.proposals.stats import proposal_stats
 from tests.graph.test_loading import snapshot
 
 YEAR_2024 = ProposalFilter(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))

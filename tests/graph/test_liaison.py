@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph import liaison
-from graph.db import Database, DomainError, ErrorCode, count_round_trips
-from graph.liaison import LinkSpec, ListFilter
-from graph.settings import Settings
+from graph.kernel.db import Database, count_round_trips
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.settings import Settings
+from graph.liaison import core as liaison
+from graph.liaison.core import LinkSpec, ListFilter
 from tests.digest import graph_digest
 from tests.liaison_world import (
     DELIS_USCC,

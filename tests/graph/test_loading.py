@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from graph.db import Database
-from graph.loading import ChunkStream, Dataset, LoadStats, is_empty, load_dataset, merge
-from graph.model import sort_key
+from graph.kernel.db import Database
+from graph.kernel.loading import ChunkStream, Dataset, LoadStats, is_empty, load_dataset, merge
+from graph.kernel.model import sort_key
 
 COUNT_NODES = "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n"
 COUNT_RELS = "MATCH ()-[r]->() RETURN count(r) AS n"

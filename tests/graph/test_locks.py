@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 
-from graph import liaison, transfer
-from graph.db import Database, DomainError, ErrorCode
+from graph.kernel import transfer
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.liaison import core as liaison
 
 N = 8
 

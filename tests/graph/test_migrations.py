@@ -3,9 +3,9 @@ queries rely on (unique ids, the cjk full-text index)."""
 
 from __future__ import annotations
 
-from graph import migrations
-from graph.db import Database
-from graph.model import LABELS
+from graph.kernel import migrations
+from graph.kernel.db import Database
+from graph.kernel.model import LABELS
 
 
 async def test_migrate_again_applies_nothing(db: Database) -> None:

@@ -10,11 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph import liaison, names, proposals, validate
-from graph.db import Database, DomainError, ErrorCode
-from graph.demo import demo_dataset
-from graph.demo_proposals import demo_proposals
-from graph.demo_trips import demo_trips
+from datasets.demo.base import demo_dataset
+from datasets.demo.proposals import demo_proposals
+from datasets.demo.trips import demo_trips
+from graph.kernel import names, validate
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.liaison import core as liaison
+from graph.proposals import core as proposals
 from tests.liaison_world import uscc
 
 # Spelled out from the issue, not taken from graph/names.py, so a character dropped there fails.

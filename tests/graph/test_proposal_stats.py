@@ -7,13 +7,14 @@ import datetime as dt
 
 import pytest
 
-from graph import migrations
-from graph import proposal_stats as ps
-from graph import proposals as pr
-from graph.db import Database, DomainError, count_round_trips
-from graph.loading import load_dataset
-from graph.proposal_facts import stats_facts
-from graph.proposals import ProposalFilter, derived, stats_industry
+from graph.kernel import migrations
+from graph.kernel.db import Database, count_round_trips
+from graph.kernel.errors import DomainError
+from graph.kernel.loading import load_dataset
+from graph.proposals import core as pr
+from graph.proposals import stats as ps
+from graph.proposals.core import ProposalFilter, derived, stats_industry
+from graph.proposals.facts import stats_facts
 
 D = dt.date
 TODAY = D(2024, 12, 31)

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from graph import proposals as pr
-from graph.db import Database, DomainError, ErrorCode
-from graph.loading import load_dataset
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.loading import load_dataset
+from graph.proposals import core as pr
 
 D = dt.date
 

@@ -9,7 +9,7 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
-from graph import server
+from launcher import server
 
 INSTANCE = "test-server"
 

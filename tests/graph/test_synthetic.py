@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from itertools import islice
 
-from graph import demo, synthetic
-from graph.db import Database
-from graph.loading import Dataset, load_dataset, validate
-from graph.model import RELATIONS, uscc_problem
+from datasets.demo import base as demo
+from datasets.synthetic import base as synthetic
+from graph.kernel.db import Database
+from graph.kernel.loading import Dataset, load_dataset, validate
+from graph.kernel.model import RELATIONS, uscc_problem
 
 
 def generate(deputies: int, seed: int) -> list[Dataset]:

@@ -10,9 +10,11 @@ import pytest
 from neo4j import Driver
 
 from api.cli import main
-from graph import demo, loading, transfer
-from graph.db import Database, DomainError, ErrorCode
-from graph.settings import Settings
+from datasets.demo import base as demo
+from graph.kernel import loading, transfer
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.settings import Settings
 
 # Temporal values of every kind, lists, Chinese text, and properties on relationships.
 EXTRAS = """

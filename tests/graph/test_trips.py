@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-from graph import trips
-from graph.db import Database, DomainError, ErrorCode
-from graph.demo import demo_dataset
-from graph.demo_trips import AUTO_INSPECTION, TOTAL_TRIPS, demo_trips, trips_part
-from graph.loading import load_dataset, merge
-from graph.synthetic_trips import synthetic_trips, synthetic_with_trips
-from graph.trips import ActivityFilter, ActivityInput
+from datasets.demo.base import demo_dataset
+from datasets.demo.trips import AUTO_INSPECTION, TOTAL_TRIPS, demo_trips, trips_part
+from datasets.synthetic.trips import synthetic_trips, synthetic_with_trips
+from graph.kernel.db import Database
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.loading import load_dataset, merge
+from graph.trips import core as trips
+from graph.trips.core import ActivityFilter, ActivityInput
 from tests.trips_world import load_world
 
 D = dt.date
@@ -451,7 +452,7 @@ async def test_demo_trips(db: Database) -> None:
 
 
 def test_synthetic_trips_are_deterministic() -> None:
-    from graph.synthetic import synthetic_dataset
+    from datasets.synthetic.base import synthetic_dataset
 
     def build(seed: int) -> list[dict[str, object]]:
         chunks = list(synthetic_trips(synthetic_dataset(deputies=300, seed=seed), 120, seed=seed))

@@ -13,12 +13,13 @@ import datetime as dt
 import pytest
 from neo4j import Driver
 
-from graph import dates, liaison
-from graph import proposal_stats as ps
-from graph import proposals as pr
-from graph.db import Database, count_round_trips
-from graph.proposals import ProposalFilter
-from graph.settings import Settings
+from graph.kernel import dates
+from graph.kernel.db import Database, count_round_trips
+from graph.kernel.settings import Settings
+from graph.liaison import core as liaison
+from graph.proposals import core as pr
+from graph.proposals import stats as ps
+from graph.proposals.core import ProposalFilter
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 from tests.mutation_script import SCRIPT, Ids, call, date_arguments, run_steps, with_value

@@ -10,7 +10,7 @@ import pytest
 from neo4j import Driver
 from strawberry import relay
 
-from graph.model import LIAISON_LABELS, uscc_check_char
+from graph.kernel.model import LIAISON_LABELS, uscc_check_char
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 

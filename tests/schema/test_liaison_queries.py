@@ -10,9 +10,9 @@ import pytest
 from neo4j import Driver
 from strawberry import relay
 
-from graph.db import Database, open_driver
-from graph.model import sort_key
-from graph.settings import Settings
+from graph.kernel.db import Database, open_driver
+from graph.kernel.model import sort_key
+from graph.kernel.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 from tests.liaison_world import World, build_world

@@ -13,8 +13,8 @@ import httpx
 from neo4j import Driver
 
 from api.app import create_app
-from graph.db import Database
-from graph.settings import Settings
+from graph.kernel.db import Database
+from graph.kernel.settings import Settings
 from tests.conftest import TEST_LIMITS, GraphQLClient, make_token
 from tests.trips_world import load_world
 
@@ -280,7 +280,7 @@ async def test_concurrent_planners_over_http(
     await load_world(db)
     deputies = [f"d-c{i}" for i in range(10)]
     enterprises = [f"e-c{i}" for i in range(10)]
-    from graph.loading import load_dataset
+    from graph.kernel.loading import load_dataset
 
     await load_dataset(
         db,

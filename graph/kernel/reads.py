@@ -14,8 +14,9 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import LABEL_ZH, Database, DomainError, ErrorCode, not_found, run
-from graph.model import LABELS, RELATIONS
+from graph.kernel.db import Database, run
+from graph.kernel.errors import LABEL_ZH, DomainError, ErrorCode, not_found
+from graph.kernel.model import LABELS, RELATIONS
 
 Row = dict[str, Any]
 

@@ -30,11 +30,13 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import dates, liaison, locks, validate
-from graph.db import Database, DomainError, ErrorCode, not_found, run
-from graph.model import sort_key
-from graph.proposal_facts import STATS_INPUTS, industry_key, stats_facts
-from graph.queries import Page, Row, check_page
+from graph.kernel import dates, locks, validate
+from graph.kernel.db import Database, run
+from graph.kernel.errors import DomainError, ErrorCode, not_found
+from graph.kernel.model import sort_key
+from graph.kernel.reads import Page, Row, check_page
+from graph.liaison import core as liaison
+from graph.proposals.facts import STATS_INPUTS, industry_key, stats_facts
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary

@@ -9,9 +9,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from graph import names
-from graph.db import DomainError, ErrorCode
-from graph.model import INDUSTRY_CODE, MAX_NAME_LENGTH, uscc_problem
+from graph.kernel import names
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.model import INDUSTRY_CODE, MAX_NAME_LENGTH, uscc_problem
 
 MAX_TEXT_LENGTH = 5000
 

@@ -38,10 +38,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from graph.demo_proposals import demo_proposals
-from graph.demo_trips import demo_trips
-from graph.loading import Dataset, Row, merge
-from graph.model import uscc_check_char
+from datasets.demo.proposals import demo_proposals
+from datasets.demo.trips import demo_trips
+from graph.kernel.loading import Dataset, Row, merge
+from graph.kernel.model import uscc_check_char
 
 D = dt.date
 SEED = "seed"

@@ -31,8 +31,8 @@ from typing import Any, TypedDict, cast
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import Database, run
-from graph.model import (
+from graph.kernel.db import Database, run
+from graph.kernel.model import (
     COMMITTEE_KINDS,
     CONGRESS_LEVELS,
     DEPUTY_CATEGORIES,

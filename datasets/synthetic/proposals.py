@@ -13,10 +13,10 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from graph.demo import INDUSTRIES, industry_part
-from graph.loading import Dataset, Row, merge
-from graph.proposal_facts import stats_facts
-from graph.proposals import STATUSES, derived
+from datasets.demo.base import INDUSTRIES, industry_part
+from graph.kernel.loading import Dataset, Row, merge
+from graph.proposals.core import STATUSES, derived
+from graph.proposals.facts import stats_facts
 
 SOURCE = "synthetic"
 YEARS = tuple(range(2015, 2025))  # 1,000,000 suggestions → about 100,000 a year

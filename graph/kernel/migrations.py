@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from graph.db import Database
-from graph.model import LABELS, NAMED_LABELS
-from graph.proposal_facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
+from graph.kernel.db import Database
+from graph.kernel.model import LABELS, NAMED_LABELS
+from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 
 
 @dataclass(frozen=True)

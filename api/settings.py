@@ -1,21 +1,12 @@
-"""Where the graph lives: NEO4J_URI and friends when given, else a local instance."""
+"""Which Neo4j to use: NEO4J_URI and friends when given, else a local instance the launcher
+started (`thirdlink db start`)."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
-from graph import server
-
-
-@dataclass(frozen=True)
-class Settings:
-    uri: str
-    user: str
-    password: str
-    database: str
-    # The local instance name when we run Neo4j ourselves; None for an external server.
-    local_instance: str | None = None
+from graph.kernel.settings import Settings
+from launcher import server
 
 
 def from_env(instance: str | None = None) -> Settings:

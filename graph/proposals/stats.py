@@ -36,10 +36,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph import validate
-from graph.db import Database
-from graph.proposal_facts import NO_DAY, NOT_ASSIGNED, RATING_CODE, fact_day, industry_code
-from graph.proposals import (
+from graph.kernel import validate
+from graph.kernel.db import Database
+from graph.proposals.core import (
     SATISFACTION_ZH,
     STATUS_ZH,
     STATUSES,
@@ -48,6 +47,7 @@ from graph.proposals import (
     filter_where,
     industry_path,
 )
+from graph.proposals.facts import NO_DAY, NOT_ASSIGNED, RATING_CODE, fact_day, industry_code
 
 # dimension → (Cypher expression over p, is a list, Chinese name)
 DIMENSIONS: dict[str, tuple[str, bool, str]] = {

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import Database, DomainError, ErrorCode, not_found, run
-from graph.trips import CALENDAR_OWNERS
-from graph.validate import invalid
+from graph.kernel.db import Database, run
+from graph.kernel.errors import DomainError, ErrorCode, not_found
+from graph.kernel.validate import invalid
+from graph.trips.core import CALENDAR_OWNERS
 
 
 class FeedKind(enum.Enum):

@@ -27,9 +27,9 @@ from typing import Any, TypeVar
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import Database, native, write_hook
-from graph.model import NAMED_LABELS
-from graph.queries import Page, Row, check_page
+from graph.kernel.db import Database, native, write_hook
+from graph.kernel.model import NAMED_LABELS
+from graph.kernel.reads import Page, Row, check_page
 
 T = TypeVar("T")
 

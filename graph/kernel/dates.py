@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from graph.proposal_facts import FACTS_EPOCH, NO_DAY
-from graph.validate import invalid
+from graph.kernel.validate import invalid
+from graph.proposals.facts import FACTS_EPOCH, NO_DAY
 
 DEFAULT_EARLIEST = dt.date(1949, 10, 1)
 DEFAULT_YEARS_AHEAD = 10

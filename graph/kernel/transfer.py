@@ -26,8 +26,9 @@ from typing import Any
 import neo4j.time as ntime
 from neo4j import AsyncManagedTransaction
 
-from graph.db import Database, DomainError, ErrorCode, run
-from graph.model import LABELS, RELATIONS, SYSTEM_LABELS
+from graph.kernel.db import Database, run
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.model import LABELS, RELATIONS, SYSTEM_LABELS
 
 EXPORT_LABELS = (*LABELS, *SYSTEM_LABELS)
 REL_TYPES = tuple(sorted({rel.type for rel in RELATIONS.values()}))

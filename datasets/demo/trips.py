@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
-from graph.loading import Dataset, Row
+from graph.kernel.loading import Dataset, Row
 
 D = dt.date
 TOTAL_TRIPS = 89  # the seed's count for 2024
@@ -270,6 +270,8 @@ def trips_part(base: Dataset | Iterable[Dataset], year: int = 2024) -> Dataset:
 
 def demo_trips() -> Dataset:
     """A zero-argument part for `graph.demo.PARTS`: builds the base from the other parts."""
-    from graph import demo  # late: graph.demo lists this part, so it imports this module
+    from datasets.demo import (
+        base as demo,
+    )  # late: graph.demo lists this part, so it imports this module
 
     return trips_part([part() for part in demo.PARTS[: demo.PARTS.index(demo_trips)]])

@@ -23,9 +23,10 @@ from collections.abc import Iterable
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import not_found, run
-from graph.model import LABELS
-from graph.queries import Row, require_node
+from graph.kernel.db import run
+from graph.kernel.errors import not_found
+from graph.kernel.model import LABELS
+from graph.kernel.reads import Row, require_node
 
 LOCK_ANCHOR = """
 UNWIND $names AS name

@@ -26,10 +26,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from graph.demo_trips import AUTO_INSPECTION
-from graph.loading import Dataset, Row
-from graph.proposal_facts import stats_facts
-from graph.proposals import derived, next_status
+from datasets.demo.trips import AUTO_INSPECTION
+from graph.kernel.loading import Dataset, Row
+from graph.proposals.core import derived, next_status
+from graph.proposals.facts import stats_facts
 
 D = dt.date
 YEAR = 2024
@@ -426,7 +426,9 @@ def proposals_part(base: Dataset | Iterable[Dataset]) -> Dataset:
 
 def demo_proposals() -> Dataset:
     """A zero-argument part for `graph.demo.PARTS`: builds its base from the parts before it."""
-    from graph import demo  # late: graph.demo lists this part, so it imports this module
+    from datasets.demo import (
+        base as demo,
+    )  # late: graph.demo lists this part, so it imports this module
 
     before = demo.PARTS[: demo.PARTS.index(demo_proposals)]
     return proposals_part([part() for part in before])

@@ -17,8 +17,15 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Iterator
 
-from graph.demo_trips import REL_ENDS, TOPIC_KINDS, TOPICS, TripPlanner, activity_rows, as_dataset
-from graph.loading import ChunkStream, Dataset, Row
+from datasets.demo.trips import (
+    REL_ENDS,
+    TOPIC_KINDS,
+    TOPICS,
+    TripPlanner,
+    activity_rows,
+    as_dataset,
+)
+from graph.kernel.loading import ChunkStream, Dataset, Row
 
 CHUNK = 500
 CARELESS = 0.1
@@ -78,7 +85,7 @@ def synthetic_trips(
 def synthetic_with_trips(deputies: int, seed: int, activities: int | None = None) -> ChunkStream:
     """`graph.synthetic.synthetic_dataset` with a year of activities (default: one per deputy,
     the benchmark's proportion), as one stream."""
-    from graph.synthetic import synthetic_dataset  # late: keeps this module light to import
+    from datasets.synthetic.base import synthetic_dataset  # late: keeps this module light to import
 
     base = synthetic_dataset(deputies=deputies, seed=seed)
     count = deputies if activities is None else activities

@@ -23,10 +23,11 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import dates, locks, validate
-from graph.db import LABEL_ZH, Database, DomainError, ErrorCode, not_found, run
-from graph.migrations import NAME_INDEX
-from graph.model import (
+from graph.kernel import dates, locks, validate
+from graph.kernel.db import Database, run
+from graph.kernel.errors import LABEL_ZH, DomainError, ErrorCode, not_found
+from graph.kernel.migrations import NAME_INDEX
+from graph.kernel.model import (
     COMMITTEE_KINDS,
     CONGRESS_LEVELS,
     DEPUTY_CATEGORIES,
@@ -37,8 +38,8 @@ from graph.model import (
     RELATIONS,
     sort_key,
 )
-from graph.names import name_key
-from graph.queries import Page, Row, check_page
+from graph.kernel.names import name_key
+from graph.kernel.reads import Page, Row, check_page
 
 # ---------------------------------------------------------------------------------------------
 # Lists with filters

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from neo4j import AsyncManagedTransaction
 
-from graph.db import Database, DomainError, ErrorCode, run
+from graph.kernel.db import Database, run
+from graph.kernel.errors import DomainError, ErrorCode
 
 ROLES = ("VIEWER", "PLANNER", "CLERK", "ADMIN")
 LOCAL_ADMIN_NAME = "local-admin"

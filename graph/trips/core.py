@@ -39,10 +39,11 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph import dates, validate
-from graph.db import Database, DomainError, ErrorCode, not_found, run
-from graph.model import sort_key
-from graph.queries import Page, Row, check_page, require_node
+from graph.kernel import dates, validate
+from graph.kernel.db import Database, run
+from graph.kernel.errors import DomainError, ErrorCode, not_found
+from graph.kernel.model import sort_key
+from graph.kernel.reads import Page, Row, check_page, require_node
 
 KINDS = ("INSPECTION", "RESEARCH", "LAW_CHECK")
 KIND_ZH = {"INSPECTION": "视察", "RESEARCH": "调研", "LAW_CHECK": "执法检查"}

@@ -33,8 +33,8 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from graph.demo import INDUSTRIES, industry_part, make_uscc
-from graph.loading import ChunkStream, Dataset, Row
+from datasets.demo.base import INDUSTRIES, industry_part, make_uscc
+from graph.kernel.loading import ChunkStream, Dataset, Row
 
 SOURCE = "synthetic"
 D = dt.date
