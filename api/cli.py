@@ -77,7 +77,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from graph.kernel import migrations
+    from graph import migrations
 
     applied = _with_db(from_env(args.instance), lambda db: migrations.migrate(db, log=_say))
     _say(f"Schema at version {migrations.latest_version()} (applied now: {applied or 'none'}).")

@@ -17,7 +17,8 @@ import time
 import uuid
 
 from api.settings import from_env
-from graph.kernel import audit, migrations
+from graph import migrations
+from graph.kernel import audit
 from graph.kernel.db import Database, open_driver
 from graph.kernel.transfer import wipe
 from graph.liaison import core as liaison

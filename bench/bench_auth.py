@@ -23,7 +23,8 @@ from api.app import create_app
 from api.limits import Limits
 from api.settings import from_env
 from datasets.demo import base as demo
-from graph.kernel import loading, migrations, tokens
+from graph import migrations
+from graph.kernel import loading, tokens
 from graph.kernel.db import Database, open_driver
 from graph.kernel.settings import Settings
 from graph.kernel.transfer import wipe

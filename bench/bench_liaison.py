@@ -22,7 +22,8 @@ from api.app import create_app
 from api.settings import from_env
 from datasets.demo import base as demo
 from datasets.synthetic import base as synthetic
-from graph.kernel import loading, migrations, tokens, transfer
+from graph import migrations
+from graph.kernel import loading, tokens, transfer
 from graph.kernel.db import Database, count_round_trips, open_driver
 from launcher import server
 

@@ -14,7 +14,7 @@ import asyncio
 import time
 
 from api.settings import from_env
-from graph.kernel import migrations
+from graph import migrations
 from graph.kernel.db import Database, open_driver
 from graph.kernel.transfer import wipe
 from graph.liaison import core as liaison

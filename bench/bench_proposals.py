@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from api.settings import from_env
 from datasets.synthetic.proposals import base_dataset, proposal_batches
-from graph.kernel import migrations
+from graph import migrations
 from graph.kernel.db import Database, open_driver
 from graph.kernel.loading import Row, load_dataset
 from graph.proposals import stats as proposal_stats

@@ -19,7 +19,8 @@ from collections.abc import Awaitable, Callable
 from api.settings import from_env
 from datasets.synthetic.base import synthetic_dataset
 from datasets.synthetic.trips import synthetic_trips
-from graph.kernel import migrations, transfer
+from graph import migrations
+from graph.kernel import transfer
 from graph.kernel.db import Database, open_driver
 from graph.kernel.loading import load_dataset
 from graph.trips import core as trips

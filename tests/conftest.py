@@ -16,7 +16,8 @@ from starlette.testclient import TestClient
 
 from api.limits import Limits
 from api.settings import from_env
-from graph.kernel import migrations, tokens
+from graph import migrations
+from graph.kernel import tokens
 from graph.kernel.db import Database, open_driver
 from graph.kernel.settings import Settings
 from graph.kernel.transfer import WIPE

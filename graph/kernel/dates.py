@@ -3,7 +3,7 @@
 The range runs from the founding of the People's Republic (1949-10-01) to ten years after today
 by default; `THIRDLINK_EARLIEST_DATE` (an ISO date) and `THIRDLINK_YEARS_AHEAD` (whole years)
 change it. It is read at each check, so a long-running API moves its upper bound with the
-calendar. The statistics' packed facts (graph/proposal_facts.py) count days up to 2173, so the
+calendar. The statistics' packed facts (graph/proposals/facts.py) count days up to 2173, so the
 upper bound is capped there: with dates in range, the fast and the general statistics agree.
 
 Order is the caller's business (each domain knows which date follows which); `not_before`
@@ -16,11 +16,15 @@ import datetime as dt
 import os
 
 from graph.kernel.validate import invalid
-from graph.proposals.facts import FACTS_EPOCH, NO_DAY
+
+# Dates packed into integers (the suggestion statistics' facts, graph/proposals/facts.py) count
+# days from FACTS_EPOCH; NO_DAY marks "no date" and is also the cap: dates up to 2173.
+FACTS_EPOCH = dt.date(1900, 1, 1)
+NO_DAY = 99_999
 
 DEFAULT_EARLIEST = dt.date(1949, 10, 1)
 DEFAULT_YEARS_AHEAD = 10
-# The last day graph/proposal_facts.py can pack (its NO_DAY marks "no date").
+# The last day graph/proposals/facts.py can pack (its NO_DAY marks "no date").
 LAST_PACKABLE = FACTS_EPOCH + dt.timedelta(days=NO_DAY - 1)
 
 

@@ -75,6 +75,8 @@ LIAISON_LABELS = (
 
 # The labels that share the full-text name index and `search`.
 NAMED_LABELS = (*LIAISON_LABELS, "Unit")
+# The full-text index over the names of NAMED_LABELS (migration 2), used by search.
+NAME_INDEX = "entity_names"
 
 CONGRESS_LEVELS = ("NATIONAL", "PROVINCIAL", "CITY", "COUNTY", "TOWNSHIP")
 COMMITTEE_KINDS = ("SPECIAL", "WORKING")

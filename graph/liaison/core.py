@@ -26,7 +26,6 @@ from neo4j import AsyncManagedTransaction
 from graph.kernel import dates, locks, validate
 from graph.kernel.db import Database, run
 from graph.kernel.errors import LABEL_ZH, DomainError, ErrorCode, not_found
-from graph.kernel.migrations import NAME_INDEX
 from graph.kernel.model import (
     COMMITTEE_KINDS,
     CONGRESS_LEVELS,
@@ -34,6 +33,7 @@ from graph.kernel.model import (
     LABELS,
     LIAISON_LABELS,
     MEMBER_ROLES,
+    NAME_INDEX,
     NAMED_LABELS,
     RELATIONS,
     sort_key,

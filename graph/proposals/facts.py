@@ -20,8 +20,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-FACTS_EPOCH = dt.date(1900, 1, 1)
-NO_DAY = 99_999  # also the cap: dates up to 2173
+from graph.kernel.dates import FACTS_EPOCH, NO_DAY
+
 NOT_ASSIGNED = 999
 RATING_CODE = {"SATISFIED": 1, "BASICALLY_SATISFIED": 2, "UNSATISFIED": 3}  # other: 4, none: 0
 STATS_INPUTS = ("raisedAt", "assignedAt", "due", "repliedAt", "satisfaction")

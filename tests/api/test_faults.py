@@ -20,7 +20,7 @@ from neo4j import GraphDatabase
 from api.app import create_app
 from api.limits import Limits
 from api.settings import from_env
-from graph.kernel import migrations
+from graph import migrations
 from graph.kernel.db import Database, open_driver
 from graph.kernel.settings import Settings
 from launcher import server

@@ -3,7 +3,7 @@ queries rely on (unique ids, the cjk full-text index)."""
 
 from __future__ import annotations
 
-from graph.kernel import migrations
+from graph import migrations
 from graph.kernel.db import Database
 from graph.kernel.model import LABELS
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from graph.kernel import migrations
+from graph import migrations
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.errors import DomainError
 from graph.kernel.loading import load_dataset

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.kernel.db import Database
-from graph.kernel.model import LABELS, NAMED_LABELS
+from graph.kernel.model import LABELS, NAME_INDEX, NAMED_LABELS
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 
 
@@ -40,7 +40,6 @@ def _sort_keys() -> tuple[str, ...]:
 
 
 # The cjk analyzer indexes Chinese as overlapping bigrams, so 预制菜 matches 山东预制菜产业联盟.
-NAME_INDEX = "entity_names"
 
 # The packed statistics properties of suggestions stored before they existed (the writers set
 # them since: graph/proposals.py, the generators). Only nodes without them, so it may run again.
