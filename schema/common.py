@@ -274,3 +274,19 @@ async def attempt(work: Awaitable[T]) -> tuple[T | None, list[MutationError]]:
         if error.code in (ErrorCode.UNAVAILABLE, ErrorCode.TIMEOUT, ErrorCode.FORBIDDEN):
             raise
         return None, [MutationError.from_error(error)]
+
+
+async def run_mutation(
+    info: Info, work: Callable[[], Awaitable[T]]
+) -> tuple[T | None, list[MutationError]]:
+    """The one way a mutation runs its write: `work` decodes the arguments and calls one graph/
+    write (so a bad id is an error like any other); expected failures come back as `errors`;
+    what this request loaded before is cleared, since it may be stale now.
+
+    Payload rule: a mutation returns `<Type>Payload` with the object under its type's name in
+    camelCase (`committee`, `proposal`, `activity`, `unit`) and `errors`; deletes return
+    `DeletePayload {deletedId, errors}`, links `LinkPayload {source, target, errors}`."""
+    try:
+        return await attempt(work())
+    finally:
+        info.context.loaders.clear()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -14,21 +14,23 @@ from graph.kernel.db import Database
 from graph.kernel.reads import Direction, Row
 from schema.permissions import Viewer
 
+V = TypeVar("V")
+
 
 class Loaders:
     """DataLoaders created afresh for each request, so batching never leaks across requests.
 
     `node(label)` loads nodes by id (NodesByIdLoader); `neighbours(...)` loads, for many ids at
     once, their neighbours along one relationship (e.g. GroupsByCommittee is
-    neighbours("LIAISES_WITH", "Committee", "DeputyGroup", OUT)). Domains add their own loaders
-    as attributes.
+    neighbours("LIAISES_WITH", "Committee", "DeputyGroup", OUT)); `batch(fetch, *args)` is a
+    domain's own loader, behind a typed accessor in schema/<domain>/loaders.py.
     """
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._nodes: dict[str, DataLoader[str, Row | None]] = {}
         self._neighbours: dict[tuple[str, str, str, Direction], DataLoader[str, list[Row]]] = {}
-        self.extra: dict[str, DataLoader[Any, Any]] = {}
+        self.extra: dict[tuple[Any, ...], DataLoader[Any, Any]] = {}
 
     def node(self, label: str) -> DataLoader[str, Row | None]:
         if label not in self._nodes:
@@ -51,19 +53,22 @@ class Loaders:
             self._neighbours[key] = DataLoader(load_fn=load)
         return self._neighbours[key]
 
-    def named(
-        self, name: str, fetch: Callable[[Database, list[str]], Awaitable[list[Any]]]
-    ) -> DataLoader[str, Any]:
-        """A domain's own batch loader (e.g. "ConflictsByActivity"), created once per request:
-        `fetch(db, ids)` returns one result per id, in key order."""
-        if name not in self.extra:
+    def batch(
+        self, fetch: Callable[..., Awaitable[list[V]]], *args: Hashable
+    ) -> DataLoader[str, V]:
+        """A domain's own batch loader, created once per request and keyed by the function
+        itself (no names to misspell): `fetch(db, *args, ids)` returns one result per id, in
+        key order. Domains wrap it in a typed accessor (schema/<domain>/loaders.py)."""
+        key = (fetch, *args)
+        if key not in self.extra:
             db = self.db
 
-            async def load(ids: list[str]) -> list[Any]:
-                return await fetch(db, ids)
+            async def load(ids: list[str]) -> list[V]:
+                return await fetch(db, *args, ids)
 
-            self.extra[name] = DataLoader(load_fn=load)
-        return self.extra[name]
+            self.extra[key] = DataLoader(load_fn=load)
+        loader: DataLoader[str, V] = self.extra[key]
+        return loader
 
     def clear(self) -> None:
         """After a mutation: what this request loaded before may be stale."""

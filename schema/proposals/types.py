@@ -1,5 +1,5 @@
 """GraphQL types of suggestions and handling units. Relationship fields go through per-request
-DataLoaders kept in `Context.loaders.extra` (one round trip per field for all parents)."""
+DataLoaders (schema/proposals/loaders.py) (one round trip per field for all parents)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from graph.proposals import core as proposals
 from schema.common import After, Connection, First, connection_from_rows
 from schema.context import Info
 from schema.liaison.types import Committee, Deputy, DeputyGroup, Industry, LiaisonNode
+from schema.proposals import loaders
 from schema.trips.types import Activity
 
 
@@ -122,9 +123,7 @@ class Unit(LiaisonNode):
     async def proposals(
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Proposal]:
-        rows = await info.context.loaders.named(
-            "proposals_by_unit", proposals.proposals_by_unit
-        ).load(str(self.id))
+        rows = await loaders.proposals_by_unit(info).load(str(self.id))
         return connection_from_rows(rows, first, after, Proposal.from_row)
 
 
@@ -165,9 +164,7 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="The deputy or deputy group that raised it.")
     async def raised_by(self, info: Info) -> Deputy | DeputyGroup | None:
-        row = await info.context.loaders.named(
-            "raiser_by_proposal", proposals.raiser_by_proposal
-        ).load(str(self.id))
+        row = await loaders.raiser_by_proposal(info).load(str(self.id))
         if row is None:
             return None
         kind = Deputy if row["label"] == "Deputy" else DeputyGroup
@@ -175,16 +172,12 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="Id of the trip (Activity) it arose from, if any (ARISES_FROM).")
     async def activity_id(self, info: Info) -> relay.GlobalID | None:
-        row = await info.context.loaders.named(
-            "activity_by_proposal", proposals.activity_by_proposal
-        ).load(str(self.id))
+        row = await loaders.activity_by_proposal(info).load(str(self.id))
         return relay.GlobalID("Activity", row["id"]) if row else None
 
     @strawberry.field(description="The trip (视察调研) it arose from, if any (ARISES_FROM).")
     async def activity(self, info: Info) -> Activity | None:
-        row = await info.context.loaders.named(
-            "activity_by_proposal", proposals.activity_by_proposal
-        ).load(str(self.id))
+        row = await loaders.activity_by_proposal(info).load(str(self.id))
         return Activity.from_row(row) if row else None
 
     @strawberry.field(description="Its industries (GB/T 4754).")
@@ -196,9 +189,7 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="Handling units, lead first, with role and dates.")
     async def units(self, info: Info) -> list[UnitAssignment]:
-        rows = await info.context.loaders.named(
-            "assignments_by_proposal", proposals.assignments_by_proposal
-        ).load(str(self.id))
+        rows = await loaders.assignments_by_proposal(info).load(str(self.id))
         return [
             UnitAssignment(
                 unit=Unit.from_row(r["unit"]),
@@ -218,9 +209,7 @@ class Proposal(LiaisonNode):
 
     @strawberry.field(description="Every status change, oldest first.")
     async def history(self, info: Info) -> list[ProposalEvent]:
-        rows = await info.context.loaders.named(
-            "events_by_proposal", proposals.events_by_proposal
-        ).load(str(self.id))
+        rows = await loaders.events_by_proposal(info).load(str(self.id))
         return [ProposalEvent.from_row(r) for r in rows]
 
     @strawberry.field(description="The moves allowed from its current status.")
