@@ -1,7 +1,7 @@
 """Who is calling, decided once per request before any GraphQL runs.
 
 A request to /graphql (and to every other route with data) must carry `Authorization: Bearer
-<token>` for an active API token (graph/tokens.py); otherwise it is refused with
+<token>` for an active API token (graph/kernel/tokens.py); otherwise it is refused with
 UNAUTHENTICATED (HTTP 401) and nothing is parsed or executed. Deny by default: the one thing
 served without a token is the GraphiQL page itself, and only for a GET that wants HTML and has
 no query parameters at all, decided on the parsed request (never on raw bytes: `%71uery=` is

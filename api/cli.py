@@ -9,7 +9,7 @@ thirdlink serve [--host H] [--port P]
 thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
 thirdlink token create --role R --name N | list | revoke ID|NAME | ensure-local
 thirdlink feed create --kind deputy|committee|group --id ID | list | revoke ID
-thirdlink export FILE | import FILE   # the whole graph as JSON Lines (graph/transfer.py)
+thirdlink export FILE | import FILE   # the whole graph as JSON Lines (graph/kernel/transfer.py)
 """
 
 from __future__ import annotations

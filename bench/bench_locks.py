@@ -1,5 +1,5 @@
 """What the write locks cost: creates and links one after another, and creates of distinct
-names in parallel (they queue on their label's anchor, graph/locks.py).
+names in parallel (they queue on their label's anchor, graph/kernel/locks.py).
 
     python -m bench.bench_locks [--instance bench-locks] [--count 200] [--parallel 20]
 

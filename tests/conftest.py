@@ -73,7 +73,7 @@ async def db(clean_graph: Driver, neo4j_settings: Settings) -> AsyncIterator[Dat
 
 
 def make_token(driver: Driver, database: str, role: str, name: str | None = None) -> str:
-    """A new API token with `role` (graph/tokens.py's Cypher); returns its secret."""
+    """A new API token with `role` (graph/kernel/tokens.py's Cypher); returns its secret."""
     secret = tokens.new_secret()
     with driver.session(database=database) as session:
         session.run(

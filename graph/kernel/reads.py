@@ -1,6 +1,6 @@
 """Reads shared by every domain: nodes by id, neighbours along a relationship, pages of a label.
 
-These power the per-request DataLoaders (schema/loaders.py): one query per batch of keys, so a
+These power the per-request DataLoaders (schema/context.py): one query per batch of keys, so a
 GraphQL request costs a fixed number of round trips however long its lists are. The Cypher is
 built once, at import, from the allowlist in graph/model.py; values only ever go in as $params.
 """

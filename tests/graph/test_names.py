@@ -1,5 +1,5 @@
 """Names that only look different: invisible characters are refused, and duplicate checks
-compare the normalised key (graph/names.py), without changing Chinese."""
+compare the normalised key (graph/kernel/names.py), without changing Chinese."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from graph.liaison import core as liaison
 from graph.proposals import core as proposals
 from tests.liaison_world import uscc
 
-# Spelled out from the issue, not taken from graph/names.py, so a character dropped there fails.
+# Spelled out from the issue, not taken from graph/kernel/names.py, so a character dropped there fails.
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 BIDI = (
     "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",

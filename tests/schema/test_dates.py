@@ -1,4 +1,4 @@
-"""Every date a mutation takes lies in a plausible range and in order (graph/dates.py).
+"""Every date a mutation takes lies in a plausible range and in order (graph/kernel/dates.py).
 
 The date arguments are found by walking the schema's mutations and input types; each must have
 a row in ORDER below (None when it follows no other date), and the step of
