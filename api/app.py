@@ -329,7 +329,8 @@ def driver_timeouts(request_timeout: float) -> dict[str, float]:
     about 1, 2, 4, 8 s, for 30 s by default; the last delay may overshoot the retry time by as
     much again, so a stopped server took 13-16 s per request when retrying for 80% of the
     limit. A quarter of the limit still rides out a deadlock or two and gives up on a dead
-    server well within it (503); deadlocks that outlast it are a 503 too ("try again", graph/kernel/db.py).
+    server well within it (503); deadlocks that outlast it are a 503 too ("try again",
+    graph/kernel/db.py).
     A frozen server accepts TCP but never answers: opening a connection or waiting for one from
     the pool gives up within half the limit. The guard (api/guard.py) bounds the whole request."""
     return {

@@ -3,9 +3,9 @@ ADMIN reads it through `auditEvents`.
 
 The record is part of the mutation's own write transaction: the `AuditWrites` extension
 declares a pending event (who, which mutation, the ids in its arguments) around the resolver,
-and graph/kernel/db.py writes it inside the transaction that makes the change, adding the ids of the
-nodes the write returned (graph/kernel/audit.py). So a change never commits without its event, nor an
-event without its change. A mutation whose payload carries `errors` rolled back, event
+and graph/kernel/db.py writes it inside the transaction that makes the change, adding the ids of
+the nodes the write returned (graph/kernel/audit.py). So a change never commits without its
+event, nor an event without its change. A mutation whose payload carries `errors` rolled back, event
 included; one that wrote nothing records nothing; a refused one never ran.
 """
 

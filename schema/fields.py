@@ -89,6 +89,12 @@ def direction_of(rel_key: str, start: str, end: str) -> Direction:
     return Direction.OUT if out else Direction.IN
 
 
+def _check_end(rel_key: str, end: str, direction: Direction | None) -> None:
+    """At import: a field must name an end the model gives the relationship."""
+    if direction is None and end not in RELATIONS[rel_key].start + RELATIONS[rel_key].end:
+        raise ValueError(f"{rel_key} has no end labelled {end}")
+
+
 def _neighbour_rows(
     info: Info, root: GraphNode, rel_key: str, end: str, direction: Direction | None
 ) -> Any:
@@ -106,8 +112,7 @@ def related_field(
 ) -> Any:
     """A relationship field as a connection of the `end` type, edges carrying the
     relationship's properties; `where` keeps some of the neighbours (e.g. conveners only)."""
-    if direction is None and end not in RELATIONS[rel_key].start + RELATIONS[rel_key].end:
-        raise ValueError(f"{rel_key} has no end labelled {end}")
+    _check_end(rel_key, end, direction)
 
     async def resolve(root: GraphNode, info: Info, first: First = None, after: After = None) -> Any:
         rows = await _neighbour_rows(info, root, rel_key, end, direction)
@@ -128,8 +133,7 @@ def single_field(
     where: Callable[[Row], bool] | None = None,
 ) -> Any:
     """A relationship with at most one neighbour (a committee's congress) as a nullable field."""
-    if direction is None and end not in RELATIONS[rel_key].start + RELATIONS[rel_key].end:
-        raise ValueError(f"{rel_key} has no end labelled {end}")
+    _check_end(rel_key, end, direction)
 
     async def resolve(root: GraphNode, info: Info) -> Any:
         rows = await _neighbour_rows(info, root, rel_key, end, direction)

@@ -20,7 +20,7 @@ from graph.liaison import core as liaison
 from graph.proposals import core as proposals
 from tests.liaison_world import uscc
 
-# Spelled out from the issue, not taken from graph/kernel/names.py, so a character dropped there fails.
+# Spelled out from the issue, not taken from graph/kernel/names.py: a character dropped there fails.
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 BIDI = (
     "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
