@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from typing import Any
 
+import httpx
 import pytest
 from neo4j import Driver, GraphDatabase
 from starlette.testclient import TestClient
@@ -149,3 +151,24 @@ def api(clean_graph: Driver, neo4j_settings: Settings) -> Iterator[GraphQLClient
 
     with TestClient(create_app(neo4j_settings, limits=TEST_LIMITS)) as client:
         yield GraphQLClient(client, token_for)
+
+
+@asynccontextmanager
+async def running_app(
+    settings: Settings, secret: str, limits: Limits = TEST_LIMITS, *, timeout: float = 120
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The app with its lifespan, and an async client that sends `secret` as its bearer token:
+    for tests that send requests concurrently (TestClient serialises them)."""
+    from api.app import create_app
+
+    app = create_app(settings, limits=limits)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://api",
+            headers={"Authorization": f"Bearer {secret}"},
+            timeout=timeout,
+        ) as client,
+    ):
+        yield client

@@ -20,7 +20,6 @@ import pytest
 from neo4j import Driver
 from strawberry import relay
 
-from api.app import create_app
 from api.limits import Limits
 from graph.kernel.db import Database
 from graph.kernel.settings import Settings
@@ -28,7 +27,7 @@ from graph.liaison import core as liaison
 from graph.liaison.core import Link
 from graph.trips import core as trips
 from schema.build import schema
-from tests.conftest import make_token
+from tests.conftest import make_token, running_app
 from tests.liaison_world import uscc
 
 N = 10
@@ -447,16 +446,7 @@ async def client(
     db: Database, clean_graph: Driver, neo4j_settings: Settings
 ) -> AsyncIterator[httpx.AsyncClient]:
     token = make_token(clean_graph, neo4j_settings.database, "ADMIN")
-    app = create_app(neo4j_settings, limits=LIMITS)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://api",
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=120,
-        ) as http,
-    ):
+    async with running_app(neo4j_settings, token, LIMITS) as http:
         yield http
 
 

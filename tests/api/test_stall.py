@@ -13,17 +13,15 @@ import asyncio
 import os
 import signal
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 
-from api.app import create_app
 from api.limits import Limits
 from graph.kernel.settings import Settings
 from launcher import server
 from tests.api.test_faults import INSTANCE, _until_ready, faults_settings, token
+from tests.conftest import running_app
 
 __all__ = ["faults_settings", "token"]  # fixtures, shared with test_faults.py
 
@@ -40,23 +38,6 @@ ROUTES = [
     ("GET", "/export/proposal-stats.csv?groupBy=STATUS"),
     ("GET", "/export/proposal-stats.xlsx?groupBy=STATUS"),
 ]
-
-
-@asynccontextmanager
-async def running_app(
-    settings: Settings, secret: str, limits: Limits = LIMITS
-) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings, limits=limits)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://api",
-            headers={"Authorization": f"Bearer {secret}"},
-            timeout=120,  # far beyond the limit: the app must answer first
-        ) as client,
-    ):
-        yield client
 
 
 async def timed(client: httpx.AsyncClient, method: str, path: str) -> tuple[httpx.Response, float]:
@@ -103,7 +84,7 @@ async def warm_up(client: httpx.AsyncClient, settings: Settings, secret: str) ->
 async def test_frozen_neo4j_answers_every_route_within_the_limit(
     faults_settings: Settings, token: str
 ) -> None:
-    async with running_app(faults_settings, token) as client:
+    async with running_app(faults_settings, token, LIMITS) as client:
         await warm_up(client, faults_settings, token)
         pid = server.status(INSTANCE)["pid"]
         assert isinstance(pid, int)
@@ -129,7 +110,7 @@ async def test_frozen_neo4j_answers_every_route_within_the_limit(
 async def test_dead_neo4j_is_503_on_every_route_within_the_limit(
     faults_settings: Settings, token: str
 ) -> None:
-    async with running_app(faults_settings, token) as client:
+    async with running_app(faults_settings, token, LIMITS) as client:
         await warm_up(client, faults_settings, token)
         server.kill(INSTANCE)
         try:

@@ -9,13 +9,11 @@ import base64
 import dataclasses
 from typing import Any
 
-import httpx
 from neo4j import Driver
 
-from api.app import create_app
 from graph.kernel.db import Database
 from graph.kernel.settings import Settings
-from tests.conftest import TEST_LIMITS, GraphQLClient, make_token
+from tests.conftest import TEST_LIMITS, GraphQLClient, make_token, running_app
 from tests.trips_world import load_world
 
 
@@ -296,15 +294,8 @@ async def test_concurrent_planners_over_http(
     token = make_token(clean_graph, neo4j_settings.database, "PLANNER")
     # Twenty writers queue on one activity; on a busy machine the last ones wait longer than
     # the default limit allows. This test is about what is kept, not how fast: a long limit.
-    app = create_app(neo4j_settings, limits=dataclasses.replace(TEST_LIMITS, request_timeout=60))
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://test",
-            headers={"Authorization": f"Bearer {token}"},
-        ) as http,
-    ):
+    patient = dataclasses.replace(TEST_LIMITS, request_timeout=60)
+    async with running_app(neo4j_settings, token, patient) as http:
 
         async def post(query: str, variables: dict[str, Any]) -> dict[str, Any]:
             response = await http.post("/graphql", json={"query": query, "variables": variables})
