@@ -114,7 +114,7 @@ def cmd_load_synthetic(args: argparse.Namespace) -> int:
         trips as synthetic_trips,
     )
     from graph.kernel import loading
-    from graph.proposals import core as proposals
+    from graph.proposals import bulk as proposals
 
     dataset = (
         synthetic_trips.synthetic_with_trips(args.deputies, args.seed, args.activities)

@@ -22,7 +22,7 @@ from starlette.responses import Response
 from api.guard import error_body
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.proposals import stats as proposal_stats
-from graph.proposals.core import ProposalFilter
+from graph.proposals.reads import ProposalFilter
 from graph.proposals.stats import ProposalStats
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

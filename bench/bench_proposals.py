@@ -28,7 +28,8 @@ from graph import migrations
 from graph.kernel.db import Database, open_driver
 from graph.kernel.loading import Row, load_dataset
 from graph.proposals import stats as proposal_stats
-from graph.proposals.core import BulkCounts, ProposalFilter, bulk_counts, bulk_create
+from graph.proposals.bulk import BulkCounts, bulk_counts, bulk_create
+from graph.proposals.reads import ProposalFilter
 from launcher import server
 
 INSTANCE = "bench-proposals"

@@ -28,8 +28,8 @@ from typing import Any, cast
 
 from datasets.demo.trips import AUTO_INSPECTION
 from graph.kernel.loading import Dataset, Row
-from graph.proposals.core import derived, next_status
-from graph.proposals.facts import stats_facts
+from graph.proposals.facts import derived, stats_facts
+from graph.proposals.lifecycle import next_status
 
 D = dt.date
 YEAR = 2024

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from datasets.demo.base import INDUSTRIES, industry_part
 from graph.kernel.loading import Dataset, Row, merge
-from graph.proposals.core import STATUSES, derived
-from graph.proposals.facts import stats_facts
+from graph.proposals.facts import derived, stats_facts
+from graph.proposals.vocab import ProposalStatus
 
 SOURCE = "synthetic"
 YEARS = tuple(range(2015, 2025))  # 1,000,000 suggestions → about 100,000 a year
@@ -111,7 +111,7 @@ def _proposal(rng: random.Random, i: int, seed: int) -> Row:
         )
     props["status"] = final
     props["statsFacts"] = stats_facts(props)
-    assert final in STATUSES
+    assert final in ProposalStatus.values()
     return {
         "raiser": props["groupId"],
         "props": props,

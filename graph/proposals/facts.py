@@ -1,5 +1,10 @@
-"""The packed statistics properties of a suggestion, in Python and in Cypher (kept apart from
-graph/proposals.py so graph/migrations.py can back-fill with them without importing the domain).
+"""The statistics properties of a suggestion, derived at write time from what it was given (the
+date raised, the industries) and kept in step by every write that changes them; statistics
+(stats.py) read only these. In Python and, for the packed ones, in Cypher (graph/migrations.py
+back-fills stored suggestions with the expressions at the end).
+
+Derived keys: `year`, `quarter`, `industryCode` (the first industry), `industryPath` (every
+code on the way to the GB/T 4754 sections, without repeats) and `sections` (see `derived`).
 
 `statsIndustry` is the first industry's code as an integer (0: none). `statsOthers`, only on
 the few suggestions in more than one industry, holds the codes on the other industries' paths
@@ -7,8 +12,8 @@ that are not on the first one's path, each after a "+" ("+A+A01+A011+A0113"). On
 for both (5,199 distinct values in a synthetic year) made grouping the year's 100,000 index
 entries take about 250 ms; an integer key takes a small fraction of that.
 
-`statsFacts` packs what the rates of graph/proposal_stats.py read into one integer, so a year's
-statistics come from the (year, statsIndustry, statsFacts) index without reading the nodes:
+`statsFacts` packs what the rates of stats.py read into one integer, so a year's statistics
+come from the (year, statsIndustry, statsFacts) index without reading the nodes:
 ((assign days × 10^5 + due day) × 10^5 + first reply day) × 10 + rating. Days count from
 FACTS_EPOCH; a missing date is NO_DAY, a missing assignment NOT_ASSIGNED. Assign days are
 clamped to 0..998: the window is 0–366 days, so "within N days" comes out the same.
@@ -17,15 +22,65 @@ clamped to 0..998: the window is 0–366 days, so "within N days" comes out the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.kernel.dates import FACTS_EPOCH, NO_DAY
+from graph.proposals.vocab import Satisfaction
 
 NOT_ASSIGNED = 999
-RATING_CODE = {"SATISFIED": 1, "BASICALLY_SATISFIED": 2, "UNSATISFIED": 3}  # other: 4, none: 0
+RATING_CODE = {  # other: 4, none: 0
+    Satisfaction.SATISFIED.value: 1,
+    Satisfaction.BASICALLY_SATISFIED.value: 2,
+    Satisfaction.UNSATISFIED.value: 3,
+}
 STATS_INPUTS = ("raisedAt", "assignedAt", "due", "repliedAt", "satisfaction")
-SECTIONS = "ABCDEFGHIJKLMNOPQRST"  # GB/T 4754 sections, as graph.model.INDUSTRY_CODE allows
+SECTIONS = "ABCDEFGHIJKLMNOPQRST"  # GB/T 4754 sections, as graph.kernel.model.INDUSTRY_CODE allows
+# Marks the codes of `statsOthers`: another industry's, counted as it is (not rolled up).
+EXTRA_MARK = "+"
+
+
+def industry_parent(code: str) -> str | None:
+    """GB/T 4754 code one level up: C1391 → C139 → C13 → C (sections have none)."""
+    if len(code) == 1:
+        return None
+    return code[0] if len(code) == 3 else code[:-1]
+
+
+def industry_path(codes: Iterable[str]) -> list[str]:
+    """Every code on the way from `codes` up to their sections, each once, in first-seen order.
+    Grouping by INDUSTRY counts a suggestion once under each of them (the roll-up)."""
+    path: list[str] = []
+    for code in codes:
+        current: str | None = code
+        while current is not None:
+            if current not in path:
+                path.append(current)
+            current = industry_parent(current)
+    return path
+
+
+def stats_industry(codes: Sequence[str]) -> dict[str, Any]:
+    """`statsIndustry` (the first industry as an integer) and `statsOthers` (None unless in more
+    than one industry): the keys `cypher.INDUSTRY_KEYS` unwinds, as described above."""
+    first = codes[0] if codes else ""
+    marked = "".join(
+        f"{EXTRA_MARK}{c}" for c in industry_path(codes) if not (first and first.startswith(c))
+    )
+    return {"statsIndustry": industry_key(first), "statsOthers": marked or None}
+
+
+def derived(raised_at: dt.date, codes: Sequence[str]) -> dict[str, Any]:
+    """The statistics keys that follow from the date raised and the industries."""
+    path = industry_path(codes)
+    return {
+        "year": raised_at.year,
+        "quarter": (raised_at.month - 1) // 3 + 1,
+        "industryCode": codes[0] if codes else None,
+        "industryPath": path,
+        "sections": [c for c in path if len(c) == 1],
+        **stats_industry(codes),
+    }
 
 
 def industry_key(code: str | None) -> int:
@@ -67,7 +122,7 @@ def stats_facts(p: Mapping[str, Any]) -> int:
 
 
 # The properties in Cypher, over `p` (the migration's back-fill of stored suggestions);
-# STATS_INDUSTRY and STATS_OTHERS are what `graph.proposals.stats_industry` returns.
+# STATS_INDUSTRY and STATS_OTHERS are what `stats_industry` returns.
 _CODE = "p.industryCode"
 STATS_INDUSTRY = (
     f"CASE WHEN {_CODE} IS NULL THEN 0 ELSE "
@@ -76,7 +131,7 @@ STATS_INDUSTRY = (
 )
 _MARKED = (
     "reduce(s = '', c IN [c IN coalesce(p.industryPath, []) "
-    f"WHERE NOT {_CODE} STARTS WITH c] | s + '+' + c)"
+    f"WHERE NOT {_CODE} STARTS WITH c] | s + '{EXTRA_MARK}' + c)"
 )
 STATS_OTHERS = f"[x IN [{_MARKED}] | CASE WHEN x = '' THEN null ELSE x END][0]"
 

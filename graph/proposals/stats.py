@@ -3,8 +3,8 @@ INDUSTRY_SECTION, STATUS, YEAR, QUARTER, GROUP, COMMITTEE and UNIT, with the rat
 report (assigned within N days, replied by the due date, satisfaction).
 
 Speed. One pass over the matching Proposal nodes reads only their own properties (derived at
-write time by graph/proposals.py); reading them is most of the cost (about 25 ms per property per
-100,000 suggestions here), so the query reads as few as it can:
+write time, facts.py); reading them is most of the cost (about 25 ms per property per 100,000
+suggestions here), so the query reads as few as it can:
 - INDUSTRY and INDUSTRY_SECTION group by the stored first industry `industryCode` (a scalar;
   grouping 100,000 rows by the `industryPath` list took three times as long) plus, for the
   few suggestions in more than one industry, the codes of the others marked with "+". Python
@@ -14,16 +14,12 @@ write time by graph/proposals.py); reading them is most of the cost (about 25 ms
 - Other multi-valued keys (committees, units) are grouped *as lists*, so the rows coming back
   are the distinct combinations, not one per suggestion; Python spreads each list.
 - Whole calendar years with no other filter, grouped by nothing but the year and one
-  industry dimension, are read from an index alone (see YEAR_STATS): about 90 ms for a year
-  of 100,000 where reading the nodes took about 300 ms.
+  industry dimension, are read from an index alone (see cypher.COUNT_YEAR_BY_INDUSTRY): about
+  90 ms for a year of 100,000 where reading the nodes took about 300 ms.
 - Otherwise, a filter with a date range is split in two halves run side by side (two cores);
   every count adds up across the halves. They are separate read transactions, so a step
   committed between them may be seen by one only: no matter for a dashboard, as the halves
   hold different rows.
-
-Size: over 400 lines because it still holds several jobs of its domain in one file; the
-split into one package per domain with modules by job is the "one home per domain" issue's
-work, kept out of the hardening change so that its diff stays reviewable.
 """
 
 from __future__ import annotations
@@ -38,76 +34,16 @@ from typing import Any
 
 from graph.kernel import validate
 from graph.kernel.db import Database
-from graph.proposals.core import (
-    SATISFACTION_ZH,
-    STATUS_ZH,
-    STATUSES,
-    ProposalFilter,
-    check_filter,
-    filter_where,
-    industry_path,
-)
-from graph.proposals.facts import NO_DAY, NOT_ASSIGNED, RATING_CODE, fact_day, industry_code
+from graph.proposals import cypher
+from graph.proposals.cypher import INDUSTRY_DIMENSIONS, LIST_DIMENSIONS, industry_index
+from graph.proposals.facts import EXTRA_MARK, RATING_CODE, fact_day, industry_code, industry_path
+from graph.proposals.reads import ProposalFilter, check_filter, filter_params
+from graph.proposals.vocab import ProposalStatus, Satisfaction, StatsDimension
 
-# dimension → (Cypher expression over p, is a list, Chinese name)
-DIMENSIONS: dict[str, tuple[str, bool, str]] = {
-    "INDUSTRY": ("p.industryPath", True, "行业"),
-    "INDUSTRY_SECTION": ("p.sections", True, "行业门类"),
-    "STATUS": ("p.status", False, "状态"),
-    "YEAR": ("p.year", False, "年度"),
-    "QUARTER": ("p.year * 10 + p.quarter", False, "季度"),
-    "GROUP": ("p.groupId", False, "代表小组"),
-    "COMMITTEE": (
-        "COLLECT { MATCH (c:Committee)-[:SUPERVISES]->(p) RETURN DISTINCT c.id }",
-        True,
-        "督办委员会",
-    ),
-    "UNIT": (
-        "COLLECT { MATCH (p)-[:ASSIGNED_TO]->(u:Unit) RETURN DISTINCT u.id }",
-        True,
-        "承办单位",
-    ),
-}
 DEFAULT_ASSIGN_DAYS = 7
-SATISFIED = ("SATISFIED", "BASICALLY_SATISFIED")
+SATISFIED = (Satisfaction.SATISFIED.value, Satisfaction.BASICALLY_SATISFIED.value)
 
-# The counts behind the rates; `count(x)` counts non-null values, cheaper than CASE.
-STATS = """
-MATCH (p:Proposal) WHERE {where}
-WITH p, {keys}
-RETURN {names},
-  count(*) AS total,
-  count(p.assignedAt) AS assigned,
-  count(CASE WHEN p.assignedAt <= p.raisedAt + $window THEN 1 END) AS assignedInTime,
-  count(CASE WHEN p.repliedAt IS NOT NULL OR p.due < $today THEN p.due END) AS dueCount,
-  count(CASE WHEN p.repliedAt <= p.due THEN 1 END) AS repliedOnTime,
-  count(p.satisfaction) AS rated,
-  count(CASE WHEN p.satisfaction IN $satisfied THEN 1 END) AS satisfied
-"""
-
-LABELS_OF_KEYS = """
-CALL () {
-  UNWIND $codes AS code MATCH (i:Industry {code: code}) RETURN collect([code, i.name]) AS a
-}
-CALL () {
-  UNWIND $groups AS id MATCH (n:DeputyGroup {id: id}) RETURN collect([id, n.name]) AS b
-}
-CALL () {
-  UNWIND $committees AS id MATCH (n:Committee {id: id}) RETURN collect([id, n.name]) AS c
-}
-CALL () { UNWIND $units AS id MATCH (n:Unit {id: id}) RETURN collect([id, n.name]) AS d }
-RETURN a + b + c + d AS pairs
-"""
-
-_COUNTS = (
-    "total",
-    "assigned",
-    "assignedInTime",
-    "dueCount",
-    "repliedOnTime",
-    "rated",
-    "satisfied",
-)
+_COUNTS = ("total", "assigned", "assignedInTime", "dueCount", "repliedOnTime", "rated", "satisfied")
 
 
 @dataclass(frozen=True)
@@ -168,46 +104,14 @@ class ProposalStats:
 def check_group_by(group_by: Sequence[str]) -> list[str]:
     dims = list(dict.fromkeys(group_by))
     for dim in dims:
-        validate.choice(dim, "groupBy", DIMENSIONS)
-    if len(dims) > 3:
+        validate.choice(dim, "groupBy", StatsDimension.values())
+    if len(dims) > cypher.MAX_DIMENSIONS:
         raise validate.invalid("groupBy", "最多按 3 个维度分组", "Group by at most 3 dimensions")
     return dims
 
 
-INDUSTRY_DIMS = ("INDUSTRY", "INDUSTRY_SECTION")
 # Date-range filters run as this many side-by-side queries (Neo4j runs each on one core).
 PARTITIONS = 2
-# The scalar-code plan's industry keys: the first industry, then the codes on the other
-# industries' paths that are not on its own path, marked (counted as they are, not rolled up).
-EXTRA_MARK = "+"
-INDUSTRY_KEYS = (
-    "[p.industryCode] + [c IN coalesce(p.industryPath, []) "
-    f"WHERE NOT p.industryCode STARTS WITH c | '{EXTRA_MARK}' + c]"
-)
-
-
-def _industry_index(group_by: Sequence[str]) -> int | None:
-    """Where the one industry dimension is, when the scalar-code plan applies (the other
-    dimensions single-valued); None otherwise."""
-    industry = [i for i, d in enumerate(group_by) if d in INDUSTRY_DIMS]
-    others = [d for d in group_by if d not in INDUSTRY_DIMS]
-    if len(industry) != 1 or any(DIMENSIONS[d][1] for d in others):
-        return None
-    return industry[0]
-
-
-def stats_query(group_by: Sequence[str], where: str) -> str:
-    """The Cypher for these dimensions (fixed fragments only, never user text)."""
-    at = _industry_index(group_by)
-    keys = (
-        ", ".join(f"{DIMENSIONS[d][0]} AS k{i}" for i, d in enumerate(group_by) if i != at)
-        or "1 AS k"
-    )
-    names = ", ".join(f"k{i}" for i in range(len(group_by))) or "k"
-    query = STATS.format(where=where, keys=keys, names=names)
-    if at is not None:
-        query = query.replace("\nRETURN ", f"\nUNWIND {INDUSTRY_KEYS} AS k{at}\nRETURN ", 1)
-    return query
 
 
 def _industry_values(dim: str, raw: str | None) -> tuple[list[str | None], bool]:
@@ -217,54 +121,14 @@ def _industry_values(dim: str, raw: str | None) -> tuple[list[str | None], bool]
         return [None], True
     first = not raw.startswith(EXTRA_MARK)
     path = industry_path([raw]) if first else [raw.removeprefix(EXTRA_MARK)]
-    values: list[str | None] = [c for c in path if dim == "INDUSTRY" or len(c) == 1]
+    values: list[str | None] = [
+        c for c in path if dim == StatsDimension.INDUSTRY.value or len(c) == 1
+    ]
     return values, first
 
 
-# The index-backed plan. When the filter is whole calendar years and nothing else, and the
-# dimensions need only the year and the industries, every value the counts need is in the
-# (year, statsIndustry, statsFacts) index (migration 5): PROFILE shows a NodeIndexSeek with
-# the three values cached and no other DB hits, where the general plan reads each node (about
-# 110 ms per 100,000 for the first property). `statsIndustry` is the first industry's code as
-# an integer, `statsFacts` the dates and rating the counts compare, packed; the arithmetic
-# below unpacks them (graph/proposal_facts.py). The few suggestions in more than one industry
-# also count under the codes marked in `statsOthers` (the "+" keys of INDUSTRY_KEYS), read
-# from the second index, which holds only them.
-_YEAR_COUNTS = f"""
-WITH year, key, f / 100000000000 AS assignDays, f / 1000000 % 100000 AS due,
-  f / 10 % 100000 AS replied, f % 10 AS rating
-RETURN year, key,
-  count(*) AS total,
-  count(CASE WHEN assignDays < {NOT_ASSIGNED} THEN 1 END) AS assigned,
-  count(CASE WHEN assignDays <= $assignDays THEN 1 END) AS assignedInTime,
-  count(CASE WHEN due < {NO_DAY} AND (replied < {NO_DAY} OR due < $today) THEN 1 END) AS dueCount,
-  count(CASE WHEN replied <= due AND due < {NO_DAY} THEN 1 END) AS repliedOnTime,
-  count(CASE WHEN rating > 0 THEN 1 END) AS rated,
-  count(CASE WHEN rating IN $satisfied THEN 1 END) AS satisfied
-"""
-YEAR_STATS = (
-    """
-MATCH (p:Proposal)
-WHERE p.year IN $years AND p.statsIndustry IS NOT NULL AND p.statsFacts IS NOT NULL
-WITH p.year AS year, p.statsIndustry AS key, p.statsFacts AS f"""
-    + _YEAR_COUNTS
-)
-YEAR_OTHERS_STATS = (
-    """
-MATCH (p:Proposal)
-WHERE p.year IN $years AND p.statsOthers IS NOT NULL AND p.statsFacts IS NOT NULL
-WITH p.year AS year, p.statsOthers AS key, p.statsFacts AS f"""
-    + _YEAR_COUNTS
-)
-
-# The plan above sees only suggestions that carry the packed properties; every writer sets
-# them, but data loaded from elsewhere may not (an old export, a hand-made file). The count
-# of the years' suggestions (from the year index, no node reads either) tells: when it
-# differs, the general plan answers.
-YEAR_COUNT = """
-MATCH (p:Proposal) WHERE p.year IN $years RETURN count(p) AS total
-"""
-INDEXED_DIMS = frozenset({*INDUSTRY_DIMS, "YEAR"})
+# The index-backed plan (cypher.COUNT_YEAR_BY_INDUSTRY) applies to these dimensions.
+INDEXED_DIMS = frozenset({*INDUSTRY_DIMENSIONS, StatsDimension.YEAR.value})
 
 
 def _whole_years(f: ProposalFilter) -> list[int] | None:
@@ -282,7 +146,7 @@ def _whole_years(f: ProposalFilter) -> list[int] | None:
 
 def _indexed_plan(dims: Sequence[str], f: ProposalFilter) -> list[int] | None:
     """The years for the index-backed plan, or None when it does not apply."""
-    industry = [d for d in dims if d in INDUSTRY_DIMS]
+    industry = [d for d in dims if d in INDUSTRY_DIMENSIONS]
     if not set(dims) <= INDEXED_DIMS or len(industry) > 1:
         return None
     return _whole_years(f)
@@ -293,11 +157,15 @@ async def _indexed_rows(
 ) -> list[dict[str, Any]] | None:
     """The rows the general plan would return (keys k0…, or k; the counts), from the index;
     None when some of the years' suggestions lack the packed properties."""
-    at = _industry_index(dims)
+    at = industry_index(dims)
     queries = [
-        db.read(YEAR_COUNT, years=years),
-        db.read(YEAR_STATS, years=years, **params),
-        *([db.read(YEAR_OTHERS_STATS, years=years, **params)] if at is not None else []),
+        db.read(cypher.COUNT_YEAR_PROPOSALS, years=years),
+        db.read(cypher.COUNT_YEAR_BY_INDUSTRY, years=years, **params),
+        *(
+            [db.read(cypher.COUNT_YEAR_BY_OTHER_INDUSTRIES, years=years, **params)]
+            if at is not None
+            else []
+        ),
     ]
     counted, firsts, *others = await asyncio.gather(*queries)
     if sum(row["total"] for row in firsts) != counted[0]["total"]:
@@ -309,7 +177,7 @@ async def _indexed_rows(
             industries: list[str | None] = [None]
         elif isinstance(row["key"], int):
             industries = [industry_code(row["key"])]
-        else:  # the marked codes: the keys INDUSTRY_KEYS unwinds after the first
+        else:  # the marked codes: the keys cypher.INDUSTRY_KEYS unwinds after the first
             industries = [EXTRA_MARK + c for c in row["key"].split(EXTRA_MARK)[1:]]
         for industry in industries:
             keys = {f"k{i}": industry if i == at else row["year"] for i in range(len(dims))}
@@ -346,8 +214,9 @@ def _key_value(dim: str, raw: Any) -> str | None:
 def _key_label(dim: str, value: str | None, names: dict[str, str]) -> str:
     if value is None:
         return "未填写"
-    if dim == "STATUS":
-        return STATUS_ZH.get(value, value)
+    if dim == StatsDimension.STATUS.value:
+        known = value in ProposalStatus.values()
+        return ProposalStatus(value).zh if known else value
     if dim == "YEAR":
         return f"{value}年"
     if dim == "QUARTER":
@@ -359,8 +228,9 @@ def _key_label(dim: str, value: str | None, names: dict[str, str]) -> str:
 def _sort_value(dim: str, value: str | None) -> tuple[int, Any]:
     if value is None:
         return (1, "")
-    if dim == "STATUS":
-        return (0, STATUSES.index(value) if value in STATUSES else 99)
+    if dim == StatsDimension.STATUS.value:
+        statuses = ProposalStatus.values()
+        return (0, statuses.index(value) if value in statuses else 99)
     return (0, value)
 
 
@@ -400,10 +270,12 @@ async def proposal_stats(
 async def _general_rows(
     db: Database, dims: Sequence[str], f: ProposalFilter, assign_days: int, today: dt.date
 ) -> list[dict[str, Any]]:
+    count = cypher.COUNT_PROPOSALS[tuple(dims)]
+
     async def part(half: ProposalFilter) -> list[dict[str, Any]]:
-        where, params = filter_where(half)
+        params = filter_params(half)
         return await db.read(
-            stats_query(dims, where),
+            cypher.MATCH_PROPOSALS[frozenset(params)] + count,
             window=dt.timedelta(days=assign_days),
             today=today,
             satisfied=list(SATISFIED),
@@ -418,7 +290,7 @@ async def _aggregate(
     db: Database, dims: list[str], assign_days: int, rows: list[dict[str, Any]]
 ) -> ProposalStats:
     """Spread and add up the rows of either plan."""
-    at = _industry_index(dims)
+    at = industry_index(dims)
     result = ProposalStats(group_by=dims, assign_days=assign_days)
     grouped: dict[tuple[str | None, ...], StatsRow] = {}
     for row in rows:
@@ -429,7 +301,9 @@ async def _aggregate(
                 values, in_totals = _industry_values(d, row[f"k{i}"])
                 spread.append(values)
             else:
-                spread.append([_key_value(d, v) for v in _values(row[f"k{i}"], DIMENSIONS[d][1])])
+                spread.append(
+                    [_key_value(d, v) for v in _values(row[f"k{i}"], d in LIST_DIMENSIONS)]
+                )
         if in_totals:
             result.totals.add(row)
         for combo in itertools.product(*spread):
@@ -470,21 +344,8 @@ async def _names(
                 wanted[bucket[dim]].add(value)
     if not any(wanted.values()):
         return {}
-    rows = await db.read(LABELS_OF_KEYS, **{k: sorted(v) for k, v in wanted.items()})
+    rows = await db.read(cypher.MATCH_KEY_NAMES, **{k: sorted(v) for k, v in wanted.items()})
     return {key: name for key, name in rows[0]["pairs"]}
-
-
-# Column headers for exports: Chinese and English, so a spreadsheet reads in both.
-DIMENSION_EN = {
-    "INDUSTRY": "Industry",
-    "INDUSTRY_SECTION": "Industry section",
-    "STATUS": "Status",
-    "YEAR": "Year",
-    "QUARTER": "Quarter",
-    "GROUP": "Deputy group",
-    "COMMITTEE": "Supervising committee",
-    "UNIT": "Handling unit",
-}
 
 
 def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
@@ -492,8 +353,8 @@ def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
     the last row holds the totals."""
     header: list[str] = []
     for dim in stats.group_by:
-        zh = DIMENSIONS[dim][2]
-        header += [f"{zh}代码 {DIMENSION_EN[dim]} key", f"{zh} {DIMENSION_EN[dim]}"]
+        d = StatsDimension(dim)
+        header += [f"{d.zh}代码 {d.en} key", f"{d.zh} {d.en}"]
     n = stats.assign_days
     header += [
         "意见建议数 Suggestions",
@@ -504,7 +365,7 @@ def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
         "按期答复 Replied by due date",
         "按期答复率 On-time reply rate",
         "已评价 Rated",
-        f"{SATISFACTION_ZH['SATISFIED']}及{SATISFACTION_ZH['BASICALLY_SATISFIED']} Satisfied",
+        f"{Satisfaction.SATISFIED.zh}及{Satisfaction.BASICALLY_SATISFIED.zh} Satisfied",
         "满意率 Satisfaction rate",
     ]
 

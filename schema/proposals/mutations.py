@@ -12,12 +12,12 @@ import strawberry
 from strawberry import relay
 
 from graph.kernel.reads import Row
-from graph.proposals import core as proposals
-from graph.proposals.core import SubmitInput
-from schema.common import MutationError, attempt, decode_any_id, decode_id, global_id
+from graph.proposals import steps, units, vocab
+from graph.proposals.steps import SubmitInput
+from schema.common import MutationError, decode_any_id, decode_id, global_id, run_mutation
 from schema.context import Info
 from schema.permissions import CAN_HANDLE_PROPOSALS
-from schema.proposals.types import Proposal, ProposalStage, Satisfaction, Unit, UnitKind
+from schema.proposals.types import Proposal, Unit
 
 HANDLE = [CAN_HANDLE_PROPOSALS]
 
@@ -47,11 +47,13 @@ class DeleteUnitPayload:
 async def _step(
     info: Info, id: strawberry.ID, write: Callable[[str, str], Awaitable[Row]]
 ) -> ProposalPayload:
+    """A step of the loop on the suggestion `id`: `write(proposal id, who)` through
+    `run_mutation`, so a bad id comes back in `errors` like any other failure."""
+
     async def work() -> Row:
         return await write(decode_id(id, "Proposal", "id"), _by(info))
 
-    row, errors = await attempt(work())
-    info.context.loaders.clear()
+    row, errors = await run_mutation(info, work)
     return ProposalPayload(proposal=Proposal.from_row(row) if row else None, errors=errors)
 
 
@@ -60,8 +62,8 @@ class SubmitProposalInput:
     title: str = strawberry.field(description="Title, 1–200 characters.")
     raised_by_id: strawberry.ID = strawberry.field(description="The Deputy or DeputyGroup.")
     raised_at: datetime.date | None = strawberry.field(default=None, description="Default today.")
-    stage: ProposalStage = strawberry.field(
-        default=ProposalStage.INTERSESSION, description="Session stage."
+    stage: vocab.ProposalStage = strawberry.field(
+        default=vocab.ProposalStage.INTERSESSION, description="Session stage."
     )
     summary: str | None = strawberry.field(default=None, description="What is suggested.")
     industry_codes: list[str] = strawberry.field(
@@ -98,10 +100,9 @@ class ProposalsMutation:
                     decode_id(c, "Committee", "input.committeeIds") for c in input.committee_ids
                 ],
             )
-            return await proposals.submit_proposal(info.context.db, data, _by(info))
+            return await steps.submit_proposal(info.context.db, data, _by(info))
 
-        row, errors = await attempt(work())
-        info.context.loaders.clear()
+        row, errors = await run_mutation(info, work)
         return ProposalPayload(proposal=Proposal.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(
@@ -124,7 +125,7 @@ class ProposalsMutation:
         return await _step(
             info,
             id,
-            lambda pid, by: proposals.register_proposal(
+            lambda pid, by: steps.register_proposal(
                 info.context.db,
                 pid,
                 by,
@@ -151,7 +152,7 @@ class ProposalsMutation:
         return await _step(
             info,
             id,
-            lambda pid, by: proposals.assign_proposal(
+            lambda pid, by: steps.assign_proposal(
                 info.context.db,
                 pid,
                 by,
@@ -168,7 +169,7 @@ class ProposalsMutation:
         self, info: Info, id: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
-            info, id, lambda pid, by: proposals.start_handling(info.context.db, pid, by, note)
+            info, id, lambda pid, by: steps.start_handling(info.context.db, pid, by, note)
         )
 
     @strawberry.mutation(description="Record the unit's reply (答复).", permission_classes=HANDLE)
@@ -182,7 +183,7 @@ class ProposalsMutation:
         return await _step(
             info,
             id,
-            lambda pid, by: proposals.reply_proposal(info.context.db, pid, by, reply, at),
+            lambda pid, by: steps.reply_proposal(info.context.db, pid, by, reply, at),
         )
 
     @strawberry.mutation(
@@ -194,13 +195,13 @@ class ProposalsMutation:
         self,
         info: Info,
         id: strawberry.ID,
-        satisfaction: Satisfaction,
+        satisfaction: vocab.Satisfaction,
         note: str | None = None,
     ) -> ProposalPayload:
         return await _step(
             info,
             id,
-            lambda pid, by: proposals.evaluate_proposal(
+            lambda pid, by: steps.evaluate_proposal(
                 info.context.db, pid, by, satisfaction.value, note
             ),
         )
@@ -212,7 +213,7 @@ class ProposalsMutation:
         self, info: Info, id: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
-            info, id, lambda pid, by: proposals.close_proposal(info.context.db, pid, by, note)
+            info, id, lambda pid, by: steps.close_proposal(info.context.db, pid, by, note)
         )
 
     @strawberry.mutation(
@@ -224,7 +225,7 @@ class ProposalsMutation:
         return await _step(
             info,
             id,
-            lambda pid, by: proposals.merge_proposal(
+            lambda pid, by: steps.merge_proposal(
                 info.context.db, pid, decode_id(into, "Proposal", "into"), by, note
             ),
         )
@@ -234,7 +235,7 @@ class ProposalsMutation:
         self, info: Info, id: strawberry.ID, note: str | None = None
     ) -> ProposalPayload:
         return await _step(
-            info, id, lambda pid, by: proposals.withdraw_proposal(info.context.db, pid, by, note)
+            info, id, lambda pid, by: steps.withdraw_proposal(info.context.db, pid, by, note)
         )
 
     @strawberry.mutation(
@@ -253,7 +254,7 @@ class ProposalsMutation:
         return await _step(
             info,
             id,
-            lambda pid, by: proposals.transfer_proposal(
+            lambda pid, by: steps.transfer_proposal(
                 info.context.db,
                 pid,
                 by,
@@ -264,9 +265,11 @@ class ProposalsMutation:
         )
 
     @strawberry.mutation(description="Create a handling unit.", permission_classes=HANDLE)
-    async def create_unit(self, info: Info, name: str, kind: UnitKind) -> UnitPayload:
-        row, errors = await attempt(proposals.create_unit(info.context.db, name, kind.value))
-        info.context.loaders.clear()
+    async def create_unit(self, info: Info, name: str, kind: vocab.UnitKind) -> UnitPayload:
+        async def work() -> Row:
+            return await units.create_unit(info.context.db, name, kind.value)
+
+        row, errors = await run_mutation(info, work)
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(
@@ -277,18 +280,17 @@ class ProposalsMutation:
         info: Info,
         id: strawberry.ID,
         name: str | None = None,
-        kind: UnitKind | None = None,
+        kind: vocab.UnitKind | None = None,
     ) -> UnitPayload:
         async def work() -> Row:
-            return await proposals.update_unit(
+            return await units.update_unit(
                 info.context.db,
                 decode_id(id, "Unit", "id"),
                 name=name,
                 kind=kind.value if kind else None,
             )
 
-        row, errors = await attempt(work())
-        info.context.loaders.clear()
+        row, errors = await run_mutation(info, work)
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(
@@ -296,10 +298,9 @@ class ProposalsMutation:
     )
     async def delete_unit(self, info: Info, id: strawberry.ID) -> DeleteUnitPayload:
         async def work() -> str:
-            return await proposals.delete_unit(info.context.db, decode_id(id, "Unit", "id"))
+            return await units.delete_unit(info.context.db, decode_id(id, "Unit", "id"))
 
-        deleted, errors = await attempt(work())
-        info.context.loaders.clear()
+        deleted, errors = await run_mutation(info, work)
         return DeleteUnitPayload(
             deleted_id=global_id("Unit", deleted) if deleted else None, errors=errors
         )

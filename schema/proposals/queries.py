@@ -3,43 +3,31 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import Annotated
 
 import strawberry
 from strawberry.permission import BasePermission
 
-from graph.proposals import core as proposals
+from graph.proposals import reads, units, vocab
 from graph.proposals import stats as proposal_stats
-from graph.proposals.core import ProposalFilter
-from graph.proposals.stats import DEFAULT_ASSIGN_DAYS, DIMENSIONS, StatsRow
+from graph.proposals.reads import ProposalFilter
+from graph.proposals.stats import DEFAULT_ASSIGN_DAYS, StatsRow
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
 from schema.permissions import CAN_READ
-from schema.proposals.types import Proposal, ProposalStage, ProposalStatus, Unit
+from schema.proposals.types import Proposal, Unit
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
 # one; this holds even when a resolver is reached some other way).
 READ: list[type[BasePermission]] = [CAN_READ]
 
-
-@strawberry.enum(
+StatsDimension = strawberry.enum(
+    vocab.StatsDimension,
+    name="StatsDimension",
     description="What to group suggestion statistics by. INDUSTRY rolls up the GB/T 4754 tree "
     "(a suggestion in C1391 counts for C1391, C139, C13 and C); INDUSTRY_SECTION groups by the "
-    "section letter."
+    "section letter.",
 )
-class StatsDimension(enum.Enum):
-    INDUSTRY = "INDUSTRY"
-    INDUSTRY_SECTION = "INDUSTRY_SECTION"
-    STATUS = "STATUS"
-    YEAR = "YEAR"
-    QUARTER = "QUARTER"
-    GROUP = "GROUP"
-    COMMITTEE = "COMMITTEE"
-    UNIT = "UNIT"
-
-
-assert {d.value for d in StatsDimension} == set(DIMENSIONS)
 
 
 @strawberry.input(description="Which suggestions; all optional, combined with AND.")
@@ -53,11 +41,11 @@ class ProposalFilterInput:
     date_to: datetime.date | None = strawberry.field(
         default=None, name="to", description="Raised on or before this date."
     )
-    stage: ProposalStage | None = strawberry.field(default=None, description="Session stage.")
+    stage: vocab.ProposalStage | None = strawberry.field(default=None, description="Session stage.")
     industry: str | None = strawberry.field(
         default=None, description="GB/T 4754 code; includes its sub-tree."
     )
-    status: ProposalStatus | None = strawberry.field(default=None, description="Status.")
+    status: vocab.ProposalStatus | None = strawberry.field(default=None, description="Status.")
 
     def to_filter(self) -> ProposalFilter:
         return ProposalFilter(
@@ -131,7 +119,7 @@ class ProposalsQuery:
     ) -> Connection[Proposal]:
         size, offset = page_args(first, after)
         f = (filter or ProposalFilterInput()).to_filter()
-        page = await proposals.list_proposals(info.context.db, f, first=size, offset=offset)
+        page = await reads.list_proposals(info.context.db, f, first=size, offset=offset)
         return connection_from_page(page, offset, Proposal.from_row)
 
     @strawberry.field(
@@ -140,7 +128,7 @@ class ProposalsQuery:
     async def proposal_stats(
         self,
         info: Info,
-        group_by: list[StatsDimension],
+        group_by: list[vocab.StatsDimension],
         filter: ProposalFilterInput | None = None,
         assign_days: Annotated[
             int, strawberry.argument(description="N of 'assigned within N days'.")
@@ -164,7 +152,7 @@ class ProposalsQuery:
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Proposal]:
         size, offset = page_args(first, after)
-        page = await proposals.overdue_proposals(info.context.db, first=size, offset=offset)
+        page = await reads.overdue_proposals(info.context.db, first=size, offset=offset)
         return connection_from_page(page, offset, Proposal.from_row)
 
     @strawberry.field(description="Handling units, in pinyin order.", permission_classes=READ)
@@ -176,7 +164,7 @@ class ProposalsQuery:
         after: After = None,
     ) -> Connection[Unit]:
         size, offset = page_args(first, after)
-        page = await proposals.list_units(
+        page = await units.list_units(
             info.context.db, name_contains=name_contains, first=size, offset=offset
         )
         return connection_from_page(page, offset, Unit.from_row)

@@ -11,8 +11,11 @@ from datasets.demo.proposals import AUTO_COUNT, TOTAL, proposals_part
 from datasets.demo.trips import AUTO_INSPECTION
 from graph.kernel.db import Database
 from graph.kernel.loading import load_dataset
-from graph.proposals.core import SATISFACTIONS, ProposalFilter, derived, next_status
+from graph.proposals.facts import derived
+from graph.proposals.lifecycle import next_status
+from graph.proposals.reads import ProposalFilter
 from graph.proposals.stats import proposal_stats
+from graph.proposals.vocab import Satisfaction
 from tests.graph.test_loading import snapshot
 
 YEAR_2024 = ProposalFilter(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
@@ -87,7 +90,7 @@ async def test_every_history_is_a_legal_path_and_keys_are_derived(db: Database) 
     ratings = await db.read(
         "MATCH (e:ProposalEvent {action: 'EVALUATE'}) RETURN DISTINCT e.satisfaction AS s"
     )
-    assert {r["s"] for r in ratings} == set(SATISFACTIONS)
+    assert {r["s"] for r in ratings} == set(Satisfaction.values())
 
 
 async def test_links_follow_the_raising_group(db: Database) -> None:

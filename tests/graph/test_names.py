@@ -17,7 +17,7 @@ from graph.kernel import names, validate
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.liaison import core as liaison
-from graph.proposals import core as proposals
+from graph.proposals import units as proposals
 from tests.liaison_world import uscc
 
 # Spelled out from the issue, not taken from graph/kernel/names.py: a character dropped there fails.

@@ -11,10 +11,10 @@ from graph import migrations
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.errors import DomainError
 from graph.kernel.loading import load_dataset
-from graph.proposals import core as pr
 from graph.proposals import stats as ps
-from graph.proposals.core import ProposalFilter, derived, stats_industry
-from graph.proposals.facts import stats_facts
+from graph.proposals import steps as pr
+from graph.proposals.facts import derived, stats_facts, stats_industry
+from graph.proposals.reads import ProposalFilter
 
 D = dt.date
 TODAY = D(2024, 12, 31)

@@ -9,7 +9,8 @@ import pytest
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.loading import load_dataset
-from graph.proposals import core as pr
+from graph.proposals import reads, units
+from graph.proposals import steps as pr
 
 D = dt.date
 
@@ -75,7 +76,7 @@ async def test_submit_derives_statistics_keys(db: Database) -> None:
     assert (p["year"], p["quarter"]) == (2024, 1)
     assert p["industryPath"] == ["C36", "C"] and p["sections"] == ["C"]
     assert (p["congressId"], p["groupId"]) == ("c1", "g1")
-    events = (await pr.events_by_proposal(db, [p["id"]]))[0]
+    events = (await reads.events_by_proposal(db, [p["id"]]))[0]
     assert [(e.get("from"), e["to"], e["by"]) for e in events] == [(None, "SUBMITTED", "张秘书")]
 
 
@@ -86,7 +87,7 @@ async def test_full_loop_satisfied(db: Database) -> None:
     assert rated["status"] == "EVALUATED"
     closed = await pr.close_proposal(db, p["id"], "clerk")
     assert closed["status"] == "CLOSED" and closed["closedAt"] is not None
-    events = (await pr.events_by_proposal(db, [p["id"]]))[0]
+    events = (await reads.events_by_proposal(db, [p["id"]]))[0]
     assert [e["to"] for e in events] == [
         "SUBMITTED",
         "REGISTERED",
@@ -97,7 +98,7 @@ async def test_full_loop_satisfied(db: Database) -> None:
         "CLOSED",
     ]
     assert [e["seq"] for e in events] == list(range(1, 8))
-    units = (await pr.assignments_by_proposal(db, [p["id"]]))[0]
+    units = (await reads.assignments_by_proposal(db, [p["id"]]))[0]
     assert [(u["unit"]["id"], u["role"]) for u in units] == [("u1", "LEAD"), ("u2", "CO")]
 
 
@@ -223,21 +224,21 @@ async def test_overdue_oldest_first(db: Database) -> None:
         await pr.register_proposal(db, pid, "c")
         await pr.assign_proposal(db, pid, "c", lead_unit_id="u1", due=due, at=D(2024, 3, 8))
     await pr.start_handling(db, a["id"], "c")
-    page = await pr.overdue_proposals(db, first=10, offset=0, today=D(2024, 7, 1))
+    page = await reads.overdue_proposals(db, first=10, offset=0, today=D(2024, 7, 1))
     assert [r["id"] for r in page.rows] == [b["id"], a["id"]] and page.total == 2
     await pr.reply_proposal(db, a["id"], "c", "答复")
-    page = await pr.overdue_proposals(db, first=10, offset=0, today=D(2024, 7, 1))
+    page = await reads.overdue_proposals(db, first=10, offset=0, today=D(2024, 7, 1))
     assert [r["id"] for r in page.rows] == [b["id"]]
 
 
 async def test_units_crud(db: Database) -> None:
     await load_dataset(db, BASE)
-    unit = await pr.create_unit(db, "诸城市交通运输局", "GOVERNMENT")
+    unit = await units.create_unit(db, "诸城市交通运输局", "GOVERNMENT")
     with pytest.raises(DomainError) as dup:
-        await pr.create_unit(db, "诸城市交通运输局", "GOVERNMENT")
+        await units.create_unit(db, "诸城市交通运输局", "GOVERNMENT")
     assert dup.value.code is ErrorCode.DUPLICATE
-    renamed = await pr.update_unit(db, unit["id"], name="诸城市交通运输局（新）")
+    renamed = await units.update_unit(db, unit["id"], name="诸城市交通运输局（新）")
     assert renamed["name"] == "诸城市交通运输局（新）"
-    page = await pr.list_units(db, name_contains="交通", first=10, offset=0)
+    page = await units.list_units(db, name_contains="交通", first=10, offset=0)
     assert page.total == 1
-    assert await pr.delete_unit(db, unit["id"]) == unit["id"]
+    assert await units.delete_unit(db, unit["id"]) == unit["id"]

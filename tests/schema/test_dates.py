@@ -17,9 +17,10 @@ from graph.kernel import dates
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.settings import Settings
 from graph.liaison import core as liaison
-from graph.proposals import core as pr
 from graph.proposals import stats as ps
-from graph.proposals.core import ProposalFilter
+from graph.proposals import steps as pr
+from graph.proposals import units
+from graph.proposals.reads import ProposalFilter
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 from tests.mutation_script import SCRIPT, Ids, call, date_arguments, run_steps, with_value
@@ -102,7 +103,7 @@ async def test_statistics_plans_agree_on_dates_in_range(db: Database) -> None:
     go through the real steps; the index-backed and the general plan give the same table."""
     earliest, latest = dates.date_range()
     group = await _group(db)
-    unit = (await pr.create_unit(db, "市工业和信息化局", "GOVERNMENT"))["id"]
+    unit = (await units.create_unit(db, "市工业和信息化局", "GOVERNMENT"))["id"]
     raised_days = [earliest, *EDGES, dt.date.today()]
     for i, raised in enumerate(raised_days):
         row = await pr.submit_proposal(

@@ -1,0 +1,128 @@
+"""The closed loop of a suggestion (意见建议) as a state machine: raise → sort → assign →
+supervise → feed back (提出、整理、交办、督办、反馈), then the deputies' rating and the year-end
+review. Plain rules, no database: the steps (steps.py) and the demo's histories both decide a
+move here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.reads import Row
+from graph.proposals.vocab import ProposalAction, ProposalStatus, Satisfaction
+
+S = ProposalStatus
+A = ProposalAction
+
+# status → the moves out of it: (action, status after). EVALUATE from REPLIED depends on the
+# rating and the review round; see `evaluate_target`.
+MOVES: dict[ProposalStatus, tuple[tuple[ProposalAction, ProposalStatus], ...]] = {
+    S.SUBMITTED: ((A.REGISTER, S.REGISTERED), (A.MERGE, S.MERGED), (A.WITHDRAW, S.WITHDRAWN)),
+    S.REGISTERED: (
+        (A.ASSIGN, S.ASSIGNED),
+        (A.MERGE, S.MERGED),
+        (A.WITHDRAW, S.WITHDRAWN),
+        (A.TRANSFER, S.TRANSFERRED),
+    ),
+    S.ASSIGNED: (
+        (A.START_HANDLING, S.HANDLING),
+        (A.WITHDRAW, S.WITHDRAWN),
+        (A.TRANSFER, S.TRANSFERRED),
+    ),
+    S.HANDLING: ((A.REPLY, S.REPLIED), (A.TRANSFER, S.TRANSFERRED)),
+    S.REPLIED: ((A.EVALUATE, S.EVALUATED),),
+    S.EVALUATED: ((A.CLOSE, S.CLOSED),),
+    S.CLOSED: (),
+    S.MERGED: (),
+    S.WITHDRAWN: (),
+    S.TRANSFERRED: (),
+}
+
+# The statuses no move leaves.
+TERMINAL = frozenset(status for status, moves in MOVES.items() if not moves)
+
+# An UNSATISFIED rating sends the suggestion back to HANDLING once; the second is recorded and
+# closes it, flagged for the year-end review (年终评议).
+MAX_REVIEW_ROUNDS = 1
+
+
+@dataclass(frozen=True)
+class Move:
+    action: ProposalAction
+    to: ProposalStatus
+    note: str | None = None  # e.g. which rating leads where
+
+
+def allowed_moves(status: str, review_round: int = 0) -> list[Move]:
+    current = ProposalStatus(status)
+    moves = [Move(action, to) for action, to in MOVES[current]]
+    if current is S.REPLIED:
+        back = S.HANDLING if review_round < MAX_REVIEW_ROUNDS else S.CLOSED
+        moves = [
+            Move(A.EVALUATE, S.EVALUATED, "SATISFIED / BASICALLY_SATISFIED"),
+            Move(A.EVALUATE, back, "UNSATISFIED"),
+        ]
+    return moves
+
+
+def _moves_text(status: str, review_round: int) -> tuple[str, str]:
+    moves = allowed_moves(status, review_round)
+    if not moves:
+        return "无（已是终结状态）", "none (final status)"
+    zh = "、".join(f"{m.action.zh}→{m.to.zh}" for m in moves)
+    en = ", ".join(
+        f"{m.action.value} → {m.to.value}" + (f" ({m.note})" if m.note else "") for m in moves
+    )
+    return zh, en
+
+
+def illegal_move(
+    proposal_id: str, status: str, action: ProposalAction, review_round: int
+) -> DomainError:
+    zh, en = _moves_text(status, review_round)
+    return DomainError(
+        ErrorCode.CONFLICT,
+        f"意见建议当前状态为“{ProposalStatus(status).zh}”，不能{action.zh}；可执行：{zh}",
+        f"A suggestion in status {status} cannot be {action.value}; allowed: {en}",
+        field="id",
+        ids=[proposal_id],
+    )
+
+
+def check_move(current: Row, action: ProposalAction) -> ProposalStatus:
+    """The status `action` leads to from the suggestion `current` (its stored properties);
+    CONFLICT naming the allowed moves when the move is illegal."""
+    status = current["status"]
+    for move_action, to in MOVES[ProposalStatus(status)]:
+        if move_action is action:
+            return to
+    raise illegal_move(current["id"], status, action, current.get("reviewRound") or 0)
+
+
+def evaluate_target(satisfaction: str, review_round: int) -> tuple[ProposalStatus, int]:
+    """(status after, review round after) for a rating of a REPLIED suggestion."""
+    if satisfaction != Satisfaction.UNSATISFIED.value:
+        return S.EVALUATED, review_round
+    if review_round < MAX_REVIEW_ROUNDS:
+        return S.HANDLING, review_round + 1
+    return S.CLOSED, review_round + 1
+
+
+def next_status(current: Row, action: str, satisfaction: str | None = None) -> tuple[str, int]:
+    """(status after, review round after) of `action` on a suggestion whose status and
+    reviewRound are in `current`, decided as the steps decide it; CONFLICT naming the allowed
+    moves when the move is illegal. For code that builds histories without the database (the
+    demo)."""
+    step = ProposalAction(action)
+    if step is A.SUBMIT:
+        if current.get("status") is not None:
+            raise illegal_move(str(current.get("id")), current["status"], step, 0)
+        return S.SUBMITTED.value, 0
+    to = check_move(current, step)
+    review_round = current.get("reviewRound") or 0
+    if step is A.EVALUATE:
+        if satisfaction is None or satisfaction not in Satisfaction.values():
+            raise ValueError(f"EVALUATE needs a rating, one of {', '.join(Satisfaction.values())}")
+        to, review_round = evaluate_target(satisfaction, review_round)
+    return to.value, review_round

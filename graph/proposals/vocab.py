@@ -1,0 +1,151 @@
+"""The vocabularies of suggestions (意见建议), each defined once.
+
+The graph stores each value as its name; the API exposes these same enums
+(`strawberry.enum(...)` in schema/proposals/), so a value valid here is valid there. Each member
+knows its Chinese name (`.zh`) for messages and exports.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Vocabulary(enum.Enum):
+    """An enum whose values are stored in the graph as their names, with a Chinese name."""
+
+    @property
+    def zh(self) -> str:
+        return ZH[self]
+
+    @classmethod
+    def values(cls) -> tuple[str, ...]:
+        """The stored values, in declaration order."""
+        return tuple(member.value for member in cls)
+
+
+class ProposalStatus(Vocabulary):
+    """Where a suggestion is in the closed loop; the moves between them are in lifecycle.py."""
+
+    SUBMITTED = "SUBMITTED"
+    REGISTERED = "REGISTERED"
+    ASSIGNED = "ASSIGNED"
+    HANDLING = "HANDLING"
+    REPLIED = "REPLIED"
+    EVALUATED = "EVALUATED"
+    CLOSED = "CLOSED"
+    MERGED = "MERGED"
+    WITHDRAWN = "WITHDRAWN"
+    TRANSFERRED = "TRANSFERRED"
+
+
+class ProposalAction(Vocabulary):
+    """The steps of the loop, as recorded in a suggestion's history."""
+
+    SUBMIT = "SUBMIT"
+    REGISTER = "REGISTER"
+    ASSIGN = "ASSIGN"
+    START_HANDLING = "START_HANDLING"
+    REPLY = "REPLY"
+    EVALUATE = "EVALUATE"
+    CLOSE = "CLOSE"
+    MERGE = "MERGE"
+    WITHDRAW = "WITHDRAW"
+    TRANSFER = "TRANSFER"
+
+
+class ProposalStage(Vocabulary):
+    SESSION = "SESSION"
+    INTERSESSION = "INTERSESSION"
+
+
+class Satisfaction(Vocabulary):
+    SATISFIED = "SATISFIED"
+    BASICALLY_SATISFIED = "BASICALLY_SATISFIED"
+    UNSATISFIED = "UNSATISFIED"
+
+
+class AssignmentRole(Vocabulary):
+    LEAD = "LEAD"
+    CO = "CO"
+
+
+class UnitKind(Vocabulary):
+    GOVERNMENT = "GOVERNMENT"
+    PROCURATORATE = "PROCURATORATE"
+    COURT = "COURT"
+    PUBLIC_INSTITUTION = "PUBLIC_INSTITUTION"
+    ENTERPRISE = "ENTERPRISE"
+    OTHER = "OTHER"
+
+
+class StatsDimension(Vocabulary):
+    """What suggestion statistics group by (stats.py); `.en` names the export columns."""
+
+    INDUSTRY = "INDUSTRY"
+    INDUSTRY_SECTION = "INDUSTRY_SECTION"
+    STATUS = "STATUS"
+    YEAR = "YEAR"
+    QUARTER = "QUARTER"
+    GROUP = "GROUP"
+    COMMITTEE = "COMMITTEE"
+    UNIT = "UNIT"
+
+    @property
+    def en(self) -> str:
+        return DIMENSION_EN[self]
+
+
+ZH: dict[Vocabulary, str] = {
+    ProposalStatus.SUBMITTED: "已提出",
+    ProposalStatus.REGISTERED: "已登记",
+    ProposalStatus.ASSIGNED: "已交办",
+    ProposalStatus.HANDLING: "办理中",
+    ProposalStatus.REPLIED: "已答复",
+    ProposalStatus.EVALUATED: "已评价",
+    ProposalStatus.CLOSED: "已办结",
+    ProposalStatus.MERGED: "已合并",
+    ProposalStatus.WITHDRAWN: "已撤回",
+    ProposalStatus.TRANSFERRED: "已转办",
+    ProposalAction.SUBMIT: "提出",
+    ProposalAction.REGISTER: "登记",
+    ProposalAction.ASSIGN: "交办",
+    ProposalAction.START_HANDLING: "开始办理",
+    ProposalAction.REPLY: "答复",
+    ProposalAction.EVALUATE: "评价",
+    ProposalAction.CLOSE: "办结",
+    ProposalAction.MERGE: "合并",
+    ProposalAction.WITHDRAW: "撤回",
+    ProposalAction.TRANSFER: "转办",
+    ProposalStage.SESSION: "大会期间",
+    ProposalStage.INTERSESSION: "闭会期间",
+    Satisfaction.SATISFIED: "满意",
+    Satisfaction.BASICALLY_SATISFIED: "基本满意",
+    Satisfaction.UNSATISFIED: "不满意",
+    AssignmentRole.LEAD: "主办",
+    AssignmentRole.CO: "协办",
+    UnitKind.GOVERNMENT: "政府部门",
+    UnitKind.PROCURATORATE: "检察院",
+    UnitKind.COURT: "法院",
+    UnitKind.PUBLIC_INSTITUTION: "事业单位",
+    UnitKind.ENTERPRISE: "企业",
+    UnitKind.OTHER: "其他",
+    StatsDimension.INDUSTRY: "行业",
+    StatsDimension.INDUSTRY_SECTION: "行业门类",
+    StatsDimension.STATUS: "状态",
+    StatsDimension.YEAR: "年度",
+    StatsDimension.QUARTER: "季度",
+    StatsDimension.GROUP: "代表小组",
+    StatsDimension.COMMITTEE: "督办委员会",
+    StatsDimension.UNIT: "承办单位",
+}
+
+DIMENSION_EN: dict[StatsDimension, str] = {
+    StatsDimension.INDUSTRY: "Industry",
+    StatsDimension.INDUSTRY_SECTION: "Industry section",
+    StatsDimension.STATUS: "Status",
+    StatsDimension.YEAR: "Year",
+    StatsDimension.QUARTER: "Quarter",
+    StatsDimension.GROUP: "Deputy group",
+    StatsDimension.COMMITTEE: "Supervising committee",
+    StatsDimension.UNIT: "Handling unit",
+}
