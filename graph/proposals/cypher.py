@@ -8,7 +8,7 @@ labels of the model's allowlist ever go into the text.
 
 A statistics statement is `MATCH_PROPOSALS[filters] + COUNT_PROPOSALS[dimensions]`: the two
 halves are built here and only joined at call time, since the whole statements would number
-64 × 401 (about 15 MB of text).
+64 × 401 (about 17 MB of text).
 
 Size: over 400 lines because it holds every statement of the domain, by design.
 """

@@ -196,7 +196,7 @@ async def test_bad_group_by(graph: Database) -> None:
     assert err.value.field == "groupBy"
 
 
-# --- the index-backed plan for whole years (graph/proposal_stats.py, YEAR_STATS) -------------
+# --- the index-backed plan for whole years (graph/proposals/stats.py, COUNT_YEAR_BY_INDUSTRY) ---
 
 # More cases than above: no industry, two industries on one path, a late assignment, a reply
 # exactly on the due date, a BASICALLY_SATISFIED, and a due date after TODAY.
