@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from graph.kernel.vocab import CommitteeKind, CongressLevel, DeputyCategory, MemberRole
+
 # Every node: a stable string `id` (unique per label), `name` (Industry: also `code`),
 # `sortKey` (pinyin of the name, for the order Chinese users expect) and `source`.
 SOURCES = ("seed", "illustrative", "synthetic", "user")
@@ -78,10 +80,11 @@ NAMED_LABELS = (*LIAISON_LABELS, "Unit")
 # The full-text index over the names of NAMED_LABELS (migration 2), used by search.
 NAME_INDEX = "entity_names"
 
-CONGRESS_LEVELS = ("NATIONAL", "PROVINCIAL", "CITY", "COUNTY", "TOWNSHIP")
-COMMITTEE_KINDS = ("SPECIAL", "WORKING")
-MEMBER_ROLES = ("CONVENER", "MEMBER")
-DEPUTY_CATEGORIES = ("PARTY_GOVERNMENT", "PROFESSIONAL", "ENTERPRISE", "FARMER", "OTHER")
+# The stored values of the node vocabularies (defined once, in graph/kernel/vocab.py).
+CONGRESS_LEVELS = CongressLevel.values()
+COMMITTEE_KINDS = CommitteeKind.values()
+MEMBER_ROLES = MemberRole.values()
+DEPUTY_CATEGORIES = DeputyCategory.values()
 
 
 @dataclass(frozen=True)
@@ -124,20 +127,6 @@ RELATIONS: dict[str, Relation] = {
     "MERGED_INTO": Relation("MERGED_INTO", ("Proposal",), ("Proposal",)),
     "TRANSFERRED_TO": Relation("TRANSFERRED_TO", ("Proposal",), ("Unit",), ("at", "kind")),
 }
-
-# The relationship types of the liaison network, for traversals (network, paths).
-LIAISON_TYPES = (
-    "LIAISES_WITH",
-    "PARTNERS_WITH",
-    "MEMBER_OF",
-    "SITS_ON",
-    "WORKS_AT",
-    "IN_INDUSTRY",
-    "COMMITTEE_OF",
-    "GROUP_OF",
-    "DEPUTY_OF",
-    "CONTACTS",
-)
 
 MAX_NAME_LENGTH = 200
 INDUSTRY_CODE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")

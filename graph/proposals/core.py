@@ -30,12 +30,11 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph.kernel import dates, locks, validate
+from graph.kernel import dates, locks, nodes, validate
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode, not_found
 from graph.kernel.model import sort_key
 from graph.kernel.reads import Page, Row, check_page
-from graph.liaison import core as liaison
 from graph.proposals.facts import STATS_INPUTS, industry_key, stats_facts
 
 # ---------------------------------------------------------------------------------------------
@@ -927,19 +926,19 @@ async def list_units(db: Database, *, name_contains: str | None, first: int, off
 async def create_unit(db: Database, name: str, kind: str) -> Row:
     validate.choice(kind, "input.kind", UNIT_KINDS)
     # One name a unit: checked in create_node's transaction, under the units' name lock.
-    return await liaison.create_node(db, "Unit", {"name": name, "kind": kind})
+    return await nodes.create_node(db, "Unit", {"name": name, "kind": kind})
 
 
 async def update_unit(
     db: Database, unit_id: str, *, name: str | None = None, kind: str | None = None
 ) -> Row:
     validate.choice(kind, "input.kind", UNIT_KINDS)
-    return await liaison.update_node(db, "Unit", unit_id, {"name": name, "kind": kind})
+    return await nodes.update_node(db, "Unit", unit_id, {"name": name, "kind": kind})
 
 
 async def delete_unit(db: Database, unit_id: str) -> str:
     """Refused (CONFLICT) while suggestions are assigned or transferred to it."""
-    return await liaison.delete_node(db, "Unit", unit_id)
+    return await nodes.delete_node(db, "Unit", unit_id)
 
 
 # ---------------------------------------------------------------------------------------------
