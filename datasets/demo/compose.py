@@ -25,8 +25,6 @@ Deliberate coverage gaps, so coverage queries have something to find:
 - an alliance without a group: 诸城市跨境电商产业联盟;
 - a group without a convener: 建筑建材.
 
-The dataset is assembled from part builders (`PARTS`); later modules (the 2024 trips and
-
 The dataset is composed from parts, in the order of `PARTS`: each part is a function that takes
 the dataset built so far (the rows of the parts before it) and returns the rows it adds. The
 liaison parts (industries, congresses, groups and alliances, deputies, enterprises) refer to one

@@ -286,7 +286,7 @@ async def load_dataset(
 
 
 async def is_empty(db: Database) -> bool:
-    """True when the graph holds no node of the model (`graph.model.LABELS`); :Migration
+    """True when the graph holds no node of the model (`graph.kernel.model.LABELS`); :Migration
     records and other bookkeeping nodes do not count."""
     rows = await db.read(IS_EMPTY)
     return bool(rows[0]["empty"])

@@ -1,4 +1,4 @@
-"""graph.loading against the real Neo4j: allowlist checks, idempotent MERGE, streaming."""
+"""graph.kernel.loading against the real Neo4j: allowlist checks, idempotent MERGE, streaming."""
 
 from __future__ import annotations
 
