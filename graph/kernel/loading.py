@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
+from typing import TypeVar, cast
 
 from neo4j import AsyncManagedTransaction
 
@@ -29,6 +29,7 @@ from graph.kernel.model import LABELS, RELATIONS, sort_key
 from graph.kernel.reads import Row
 
 Progress = Callable[[int, int], None]
+K = TypeVar("K", str, tuple[str, str, str])  # a buffer's key: a label, or a relation with its ends
 
 
 @dataclass(frozen=True)
@@ -183,19 +184,24 @@ class _Loader:
 
     async def add(self, chunk: _Prepared) -> None:
         for label, rows in chunk.nodes:
-            buffer = self.nodes.setdefault(label, [])
-            for row in rows:
-                buffer.append(row)
-                if len(buffer) >= self.batch_size:
-                    await self._flush_label(label)
-                    buffer = self.nodes[label]
+            await self._buffer(self.nodes, label, rows, self._flush_label)
         for rel, rows in chunk.rels:
-            buffer = self.rels.setdefault(rel, [])
-            for row in rows:
-                buffer.append(row)
-                if len(buffer) >= self.batch_size:
-                    await self._flush_rel(rel)
-                    buffer = self.rels[rel]
+            await self._buffer(self.rels, rel, rows, self._flush_rel)
+
+    async def _buffer(
+        self,
+        buffers: dict[K, list[Row]],
+        key: K,
+        rows: list[Row],
+        flush: Callable[[K], Awaitable[None]],
+    ) -> None:
+        """Add `rows` to the buffer of `key`, writing it each time it holds a full batch."""
+        buffer = buffers.setdefault(key, [])
+        for row in rows:
+            buffer.append(row)
+            if len(buffer) >= self.batch_size:
+                await flush(key)
+                buffer = buffers[key]
 
     async def _flush_label(self, label: str) -> None:
         rows = self.nodes.get(label)
