@@ -132,6 +132,13 @@ MAX_NAME_LENGTH = 200
 INDUSTRY_CODE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")
 
 
+def industry_parent(code: str) -> str | None:
+    """GB/T 4754 code one level up: C1391 → C139 → C13 → C (sections have none)."""
+    if len(code) == 1:
+        return None
+    return code[0] if len(code) == 3 else code[:-1]
+
+
 def sort_key(text: str | None) -> str:
     """Pinyin sort key: 重庆 sorts under chong; latin and digits keep their place.
 
@@ -145,20 +152,20 @@ def sort_key(text: str | None) -> str:
 
 # Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from this
 # alphabet (no I, O, Z, S, V), the last a check character.
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 def uscc_check_char(first17: str) -> str:
-    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
-    return _USCC_ALPHABET[(31 - total % 31) % 31]
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
 def uscc_problem(code: str) -> str | None:
     """None when `code` is a valid USCC, else what is wrong with it (English)."""
     if len(code) != 18:
         return f"must be 18 characters, got {len(code)}"
-    bad = [c for c in code if c not in _USCC_ALPHABET]
+    bad = [c for c in code if c not in USCC_ALPHABET]
     if bad:
         return f"contains characters outside the USCC alphabet: {''.join(sorted(set(bad)))}"
     expected = uscc_check_char(code[:17])

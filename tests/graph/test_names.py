@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from datasets.demo.base import demo_dataset
-from datasets.demo.proposals import demo_proposals
-from datasets.demo.trips import demo_trips
+from datasets.demo.compose import demo_dataset, demo_proposals, demo_trips
 from graph.kernel import names, nodes, validate
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode

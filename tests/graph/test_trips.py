@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from datasets.demo.base import demo_dataset
-from datasets.demo.trips import AUTO_INSPECTION, TOTAL_TRIPS, demo_trips, trips_part
+from datasets.demo.compose import demo_dataset, demo_trips
+from datasets.demo.trips import AUTO_INSPECTION, TOTAL_TRIPS, trips_part
 from datasets.synthetic.trips import synthetic_trips, synthetic_with_trips
+from graph.kernel.dataset import merge
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
-from graph.kernel.loading import load_dataset, merge
+from graph.kernel.loading import load_dataset
 from graph.trips import core as trips
 from graph.trips.core import ActivityFilter, ActivityInput
 from tests.trips_world import load_world
