@@ -270,6 +270,21 @@ async def test_enterprise_over_cap_is_a_warning_only(world: Database) -> None:
     assert await conflicts.trip_conflicts(world, later["id"]) == []
 
 
+async def test_the_visit_cap_is_a_rule_passed_in(world: Database) -> None:
+    """The cap and its window come from TripRules (Settings.trips), not from the module."""
+    earlier = await planned(world, D(2024, 5, 1), D(2024, 5, 1))
+    await itinerary.add_visit(world, earlier, "e-parts")
+    later = await planned(world, D(2024, 5, 20), D(2024, 5, 21))
+    step = await itinerary.add_visit(
+        world, later, "e-parts", D(2024, 5, 21), rules=TripRules(visit_cap=2)
+    )
+    assert step.conflicts == []  # one earlier visit is below a cap of two
+    found = await conflicts.trip_conflicts(world, later, rules=TripRules(visit_cap_days=60))
+    assert kinds(found) == ["ENTERPRISE_OVER_CAP"]
+    assert "60 天内" in found[0].zh and "within 60 days" in found[0].en
+    assert await conflicts.trip_conflicts(world, later, rules=TripRules(visit_cap_days=20)) == []
+
+
 async def test_conflicts_of_many_in_key_order(world: Database) -> None:
     good = await planned(world)
     lonely = (await plans.create_activity(world, trip(D(2024, 8, 1), D(2024, 8, 1)))).activity
