@@ -94,6 +94,15 @@ async def _renumber(
     await run(tx, cypher.SET_VISIT_ORDERS, id=activity_id, rows=rows)
 
 
+async def _itinerary(
+    tx: AsyncManagedTransaction, activity_id: str, enterprise_id: str
+) -> tuple[Row, Row, list[Row]]:
+    """Lock the activity; then the enterprise, and the visits so far in order."""
+    node = await lock_activity(tx, activity_id)
+    enterprise = await require_node(tx, "Enterprise", enterprise_id, "enterpriseId")
+    return node, enterprise, await run(tx, cypher.LIST_VISITS, id=activity_id)
+
+
 async def add_visit(
     db: Database,
     activity_id: str,
@@ -108,9 +117,7 @@ async def add_visit(
     dates.in_range(day, "day")
 
     async def write(tx: AsyncManagedTransaction) -> Row:
-        node = await lock_activity(tx, activity_id)
-        enterprise = await require_node(tx, "Enterprise", enterprise_id, "enterpriseId")
-        visits = await run(tx, cypher.LIST_VISITS, id=activity_id)
+        node, enterprise, visits = await _itinerary(tx, activity_id, enterprise_id)
         if any(v["enterprise"] == enterprise_id for v in visits):
             raise DomainError(
                 ErrorCode.DUPLICATE,
@@ -160,9 +167,7 @@ async def move_visit(
     dates.in_range(day, "day")
 
     async def write(tx: AsyncManagedTransaction) -> Row:
-        node = await lock_activity(tx, activity_id)
-        enterprise = await require_node(tx, "Enterprise", enterprise_id, "enterpriseId")
-        visits = await run(tx, cypher.LIST_VISITS, id=activity_id)
+        node, enterprise, visits = await _itinerary(tx, activity_id, enterprise_id)
         current = next((v for v in visits if v["enterprise"] == enterprise_id), None)
         if current is None:
             raise _not_visited(enterprise, enterprise_id)
