@@ -26,7 +26,7 @@ from graph.kernel.db import Database
 from graph.kernel.nodes import Link
 from graph.kernel.settings import Settings
 from graph.liaison import links
-from graph.trips import core as trips
+from graph.trips import plans
 from schema.build import schema
 from tests.conftest import make_token, running_app
 from tests.liaison_world import uscc
@@ -431,13 +431,13 @@ async def build_world(db: Database) -> World:
         )  # fmt: skip
         w[f"enterprise{i}"] = await make("Enterprise", f"诸城企业{i:02d}")
         w[f"industry{i}"] = await make("Industry", f"行业{i:02d}", code=f"C{13 + i}")
-    activity = await trips.create_activity(
+    activity = (await plans.create_activity(
         db,
-        trips.ActivityInput(
+        plans.ActivityInput(
             kind="RESEARCH", title="预制菜产业调研",
             start=dt.date(2024, 4, 1), end=dt.date(2024, 4, 3),
         ),
-    )  # fmt: skip
+    )).activity  # fmt: skip
     w["activity"] = activity["id"]
     return w
 
