@@ -15,12 +15,10 @@ import json
 import logging
 import os
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Any
 
 from cross_web import HTTPException
 from graphql import GraphQLError
-from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -37,6 +35,7 @@ from api.limits import Limits, RateLimiter
 from api.lockout import Lockout
 from api.metrics import Metrics, RequestObserver
 from api.settings import from_env
+from api.state import AppState, app_state
 from graph.kernel.db import Database, open_driver
 from graph.kernel.settings import Settings
 from schema import schema
@@ -49,19 +48,6 @@ GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 # The viewer when the app is built with secure=False (only the auth benchmark does that).
 UNSECURED = Viewer(name="unsecured", role=Role.ADMIN)
-
-
-@dataclass
-class AppState:
-    settings: Settings
-    driver: AsyncDriver
-    db: Database
-    authenticator: Authenticator
-
-
-def app_state(request: Request) -> AppState:
-    state: AppState = request.app.state.thirdlink
-    return state
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -125,6 +111,7 @@ class GraphQLApp(GraphQL[Context, None]):
             request=request,
             response=response,
             viewer=viewer,
+            trip_rules=state.settings.trips,
         )
         request.state.graphql_context = context
         return context

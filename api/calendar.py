@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from icalendar import Calendar, Event, vCalAddress, vText
 from starlette.requests import Request
@@ -23,15 +23,13 @@ from starlette.responses import Response
 from strawberry import relay
 
 from api.guard import error_body
+from api.state import app_state
 from graph.kernel.errors import DomainError, ErrorCode
-from graph.trips import core as trips
-
-if TYPE_CHECKING:
-    from api.app import AppState
+from graph.trips import reads
+from graph.trips.vocab import CALENDAR_OWNERS, ActivityKind, ParticipantRole
 
 TIMEZONE = "Asia/Shanghai"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-ROLE_ZH = {"LEAD": "带队", "MEMBER": "成员"}
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 # RFC 5545 CONTROL (%x00-08 / %x0A-1F / %x7F) except LF, which TEXT carries as \n.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -39,6 +37,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 def text(value: Any) -> str:
     return _CONTROL.sub("", str(value or ""))
+
+
+def _zh(kind: type[ActivityKind] | type[ParticipantRole], value: Any, default: str) -> str:
+    """The Chinese label of a stored value (`default` for a value that is not one)."""
+    try:
+        return kind(value).zh
+    except ValueError:
+        return default
 
 
 def uid(activity_id: str) -> str:
@@ -57,7 +63,7 @@ def _event(activity: dict[str, Any]) -> Event:
     event.add("uid", uid(activity["id"]))
     event.add("dtstamp", _stamp(activity.get("updatedAt") or activity.get("createdAt")))
     event.add("sequence", int(activity.get("version") or 0))
-    kind = trips.KIND_ZH.get(activity.get("kind") or "", "")
+    kind = _zh(ActivityKind, activity.get("kind"), "")
     event.add("summary", text(activity.get("title") or activity.get("name")))
     event.add("dtstart", activity["start"])
     event.add("dtend", activity["end"] + dt.timedelta(days=1))  # DTEND of a DATE is exclusive
@@ -77,7 +83,9 @@ def _event(activity: dict[str, Any]) -> Event:
     participants = activity.get("participants") or []
     if participants:
         lines.append("参加人员 / Participants:")
-        lines += [f"{p['name']}（{ROLE_ZH.get(p['role'], p['role'])}）" for p in participants]
+        lines += [
+            f"{p['name']}（{_zh(ParticipantRole, p['role'], p['role'])}）" for p in participants
+        ]
     if activity.get("summary"):
         lines += ["总结 / Summary:", activity["summary"]]
     event.add("description", text("\n".join(lines)))
@@ -89,7 +97,7 @@ def _event(activity: dict[str, Any]) -> Event:
     return event
 
 
-def render(feed: trips.CalendarFeed) -> bytes:
+def render(feed: reads.CalendarFeed) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Thirdlink//Trips//ZH")
     calendar.add("version", "2.0")
@@ -115,13 +123,13 @@ def candidate_ids(raw: str, label: str) -> list[str]:
 
 
 async def calendar(request: Request) -> Response:
-    label = trips.CALENDAR_OWNERS.get(request.path_params["kind"])
+    label = CALENDAR_OWNERS.get(request.path_params["kind"])
     if label is None:
         return _not_found("没有这种日历 / No such calendar")
-    state: AppState = request.app.state.thirdlink
+    state = app_state(request)
     for owner_id in candidate_ids(request.path_params["id"], label):
         try:
-            feed = await trips.calendar_feed(state.db, label, owner_id)
+            feed = await reads.calendar_feed(state.db, label, owner_id)
         except DomainError as error:
             if error.code is ErrorCode.NOT_FOUND:
                 continue

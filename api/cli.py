@@ -85,7 +85,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_load_demo(args: argparse.Namespace) -> int:
-    from datasets.demo import base as demo
+    from datasets.demo import compose as demo
     from graph.kernel import loading
 
     async def work(db: Database) -> None:

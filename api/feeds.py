@@ -25,7 +25,7 @@ from api.lockout import Lockout
 from graph.kernel.audit import uncounted
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.trips import feeds
-from graph.trips.core import CALENDAR_OWNERS
+from graph.trips.vocab import CALENDAR_OWNERS
 
 
 class FeedGate:

@@ -1,12 +1,25 @@
 """Which Neo4j to use: NEO4J_URI and friends when given, else a local instance the launcher
-started (`thirdlink db start`)."""
+started (`thirdlink db start`); and the trip planner's rules (THIRDLINK_VISIT_CAP_DAYS,
+THIRDLINK_VISIT_CAP)."""
 
 from __future__ import annotations
 
 import os
 
-from graph.kernel.settings import Settings
+from graph.kernel.settings import Settings, TripRules
 from launcher import server
+
+
+def trip_rules() -> TripRules:
+    """THIRDLINK_VISIT_CAP_DAYS (default 30) and THIRDLINK_VISIT_CAP (default 1): an enterprise
+    visited that often within that many days is the ENTERPRISE_OVER_CAP warning."""
+    defaults = TripRules()
+    return TripRules(
+        visit_cap_days=int(
+            os.environ.get("THIRDLINK_VISIT_CAP_DAYS", str(defaults.visit_cap_days))
+        ),
+        visit_cap=int(os.environ.get("THIRDLINK_VISIT_CAP", str(defaults.visit_cap))),
+    )
 
 
 def from_env(instance: str | None = None) -> Settings:
@@ -20,6 +33,7 @@ def from_env(instance: str | None = None) -> Settings:
             user=os.environ.get("NEO4J_USER", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=database,
+            trips=trip_rules(),
         )
     name = instance or os.environ.get("THIRDLINK_INSTANCE", "dev")
     local = server.Instance(name)
@@ -34,4 +48,5 @@ def from_env(instance: str | None = None) -> Settings:
         password=local.password,
         database=database,
         local_instance=name,
+        trips=trip_rules(),
     )

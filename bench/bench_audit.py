@@ -18,10 +18,9 @@ import uuid
 
 from api.settings import from_env
 from graph import migrations
-from graph.kernel import audit
+from graph.kernel import audit, nodes
 from graph.kernel.db import Database, open_driver
 from graph.kernel.transfer import wipe
-from graph.liaison import core as liaison
 from launcher import server
 
 SEPARATE = """
@@ -34,9 +33,9 @@ async def one(db: Database, side: str) -> None:
     props = {"name": f"基准人大{uuid.uuid4().hex[:8]}", "level": "CITY"}
     if side == "same transaction":
         with audit.pending(token_name="bench", role="ADMIN", operation="createCongress", ids=[]):
-            await liaison.create_node(db, "Congress", props)
+            await nodes.create_node(db, "Congress", props)
     else:
-        row = await liaison.create_node(db, "Congress", props)
+        row = await nodes.create_node(db, "Congress", props)
         if side == "second transaction":
             await db.write(SEPARATE, id=str(uuid.uuid4()), ref=f"Congress:{row['id']}")
 

@@ -22,7 +22,7 @@ import uvicorn
 from api.app import create_app
 from api.limits import Limits
 from api.settings import from_env
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
 from graph import migrations
 from graph.kernel import loading, tokens
 from graph.kernel.db import Database, open_driver

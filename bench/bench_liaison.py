@@ -20,7 +20,7 @@ import httpx
 
 from api.app import create_app
 from api.settings import from_env
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
 from datasets.synthetic import base as synthetic
 from graph import migrations
 from graph.kernel import loading, tokens, transfer

@@ -15,10 +15,11 @@ import time
 
 from api.settings import from_env
 from graph import migrations
+from graph.kernel import nodes
 from graph.kernel.db import Database, open_driver
 from graph.kernel.transfer import wipe
-from graph.liaison import core as liaison
-from graph.liaison.core import LinkSpec
+from graph.liaison import links
+from graph.liaison.links import LinkSpec
 from launcher import server
 
 
@@ -31,7 +32,7 @@ async def run(instance: str, count: int, parallel: int) -> None:
 
         started = time.perf_counter()
         firms = [
-            (await liaison.create_node(db, "Enterprise", {"name": f"基准企业{i:05d}"}))["id"]
+            (await nodes.create_node(db, "Enterprise", {"name": f"基准企业{i:05d}"}))["id"]
             for i in range(count)
         ]
         took = time.perf_counter() - started
@@ -39,10 +40,10 @@ async def run(instance: str, count: int, parallel: int) -> None:
             f"createEnterprise, one after another: {count / took:7.1f}/s ({count} in {took:.2f}s)"
         )
 
-        alliance = (await liaison.create_node(db, "Alliance", {"name": "基准产业联盟"}))["id"]
+        alliance = (await nodes.create_node(db, "Alliance", {"name": "基准产业联盟"}))["id"]
         started = time.perf_counter()
         for firm in firms:
-            await liaison.link(
+            await links.link(
                 db, LinkSpec("ALLIANCE_MEMBER", "Enterprise", firm, "Alliance", alliance)
             )
         took = time.perf_counter() - started
@@ -54,7 +55,7 @@ async def run(instance: str, count: int, parallel: int) -> None:
         for batch in range(0, count, parallel):
             await asyncio.gather(
                 *(
-                    liaison.create_node(db, "Alliance", {"name": f"并行联盟{i:05d}"})
+                    nodes.create_node(db, "Alliance", {"name": f"并行联盟{i:05d}"})
                     for i in range(batch, min(batch + parallel, count))
                 )
             )

@@ -23,7 +23,8 @@ from graph import migrations
 from graph.kernel import transfer
 from graph.kernel.db import Database, open_driver
 from graph.kernel.loading import load_dataset
-from graph.trips import core as trips
+from graph.trips import conflicts as trip_conflicts
+from graph.trips import reads
 from launcher import server
 
 INSTANCE = "bench-trips"
@@ -76,11 +77,11 @@ async def main(deputies: int, activities: int, runs: int, seed: int) -> None:
             windows.append((rng.choice(codes), start, start + dt.timedelta(days=2)))
 
         async def conflicts(i: int) -> int:
-            return len(await trips.trip_conflicts(db, picks[i]))
+            return len(await trip_conflicts.trip_conflicts(db, picks[i]))
 
         async def suggest(i: int) -> int:
             code, start, end = windows[i]
-            found = await trips.suggest_trip(db, code, start, end)
+            found = await reads.suggest_trip(db, code, start, end)
             return len(found.invitees) + len(found.enterprises)
 
         a = await timed("trip_conflicts", runs, conflicts)

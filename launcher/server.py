@@ -1,7 +1,7 @@
 """The local Neo4j: resolved from Maven Central, run as a plain Java process on 127.0.0.1.
 
 No Docker engine is needed. `mvn dependency:copy-dependencies` copies the runtime classpath of
-org.neo4j:neo4j (see graph/neo4j/pom.xml) into a cache outside git; each *instance* ("dev" for
+org.neo4j:neo4j (see launcher/neo4j/pom.xml) into a cache outside git; each *instance* ("dev" for
 `make run`, "test" for `make test`) has its own home with conf/, data/ and logs/ under the state
 directory, so the tests never touch the data `make run` uses.
 

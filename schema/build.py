@@ -15,7 +15,6 @@ from strawberry.schema.config import StrawberryConfig
 from schema.audit import AuditQuery, AuditWrites
 from schema.cost import MAX_COST, CostLimiter
 from schema.errors import Schema
-from schema.feeds import FeedsMutation
 from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
 from schema.liaison.types import TYPES
@@ -23,6 +22,7 @@ from schema.nodes import NodeQuery
 from schema.proposals.mutations import ProposalsMutation
 from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
+from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery
 from schema.trips.types import TRIP_TYPES

@@ -1,4 +1,5 @@
-"""The typed per-request context: the database and the request's DataLoaders."""
+"""The typed per-request context: the database, the request's DataLoaders and the rules the
+API was configured with."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from strawberry.dataloader import DataLoader
 from graph.kernel import reads as queries
 from graph.kernel.db import Database
 from graph.kernel.reads import Direction, Row
+from graph.kernel.settings import TripRules
 from schema.permissions import Viewer
 
 V = TypeVar("V")
@@ -88,6 +90,8 @@ class Context:
     response: Any = None
     # Set by the API's auth layer; read by permission checks.
     viewer: Viewer | None = None
+    # The trip planner's rules (Settings.trips; api/settings.py reads them).
+    trip_rules: TripRules = field(default_factory=TripRules)
     extras: dict[str, Any] = field(default_factory=dict)
 
 

@@ -8,9 +8,10 @@ from functools import cache
 
 from strawberry import relay
 
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
+from graph.kernel.dataset import Dataset
 from graph.kernel.db import Database, open_driver
-from graph.kernel.loading import Dataset, load_dataset
+from graph.kernel.loading import load_dataset
 from graph.kernel.settings import Settings
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from graph.kernel import nodes
 from graph.kernel.db import Database
 from graph.kernel.model import uscc_check_char
-from graph.liaison import core as liaison
-from graph.liaison.core import Link, LinkSpec
+from graph.kernel.nodes import Link
+from graph.liaison import links
+from graph.liaison.links import LinkSpec
 
 
 def uscc(first17: str) -> str:
@@ -19,7 +21,7 @@ DELIS_USCC = uscc("91370782MA3C12345")
 
 
 async def make(db: Database, label: str, name: str, *links: Link, **props: Any) -> str:
-    row = await liaison.create_node(db, label, {"name": name, **props}, links)
+    row = await nodes.create_node(db, label, {"name": name, **props}, links)
     node_id: str = row["id"]
     return node_id
 
@@ -27,7 +29,7 @@ async def make(db: Database, label: str, name: str, *links: Link, **props: Any) 
 async def connect(
     db: Database, rel_key: str, start: tuple[str, str], end: tuple[str, str], **props: Any
 ) -> None:
-    await liaison.link(db, LinkSpec(rel_key, start[0], start[1], end[0], end[1], props))
+    await links.link(db, LinkSpec(rel_key, start[0], start[1], end[0], end[1], props))
 
 
 def in_congress(rel_key: str, congress: str) -> Link:

@@ -5,29 +5,38 @@ Provenance. The seed says Zhucheng's groups raised 650+ suggestions in 2024 and 
 automotive group's concentrated inspection (汽车专业代表小组集中视察) produced 11 of them, on the
 industry's policy environment, swings in market demand, weak innovation and talent (优化产业政策
 环境、加强人才培育等11条意见建议). So: the total (`TOTAL`, 652 here, "650+") and those 11 are
-seed facts; the 11 rows are `source="seed"` and ARISE_FROM the inspection (graph/demo_trips.py,
-`AUTO_INSPECTION`), though their exact titles, dates and handling are illustrative. The other
-641 are `source="illustrative"`: groups, raisers (the group or one of its deputies), themes,
-handling units (real kinds of Zhucheng departments; the seed names none), dates, statuses,
-ratings and histories are invented, deterministically (random.Random(`SEED`)).
+seed facts; the 11 rows are `source="seed"` and ARISE_FROM the inspection
+(datasets/demo/trips.py, `AUTO_INSPECTION`), though their exact titles, dates and handling are
+illustrative. The other 641 are `source="illustrative"`: groups, raisers (the group or one of its
+deputies), themes, handling units (datasets/demo/themes.py), dates, statuses, ratings and
+histories are invented, deterministically (random.Random(`SEED`)).
 
-Every history is a legal path through the lifecycle of graph/proposals.py (decided there, by
+Every history is a legal path through the lifecycle of graph/proposals/ (decided there, by
 `next_status`), and the stored statistics properties are computed by its `derived`, so the
 dashboards read the demo exactly as they read suggestions entered through the API.
-Nothing here hard-codes the demo's ids: `proposals_part(base)` reads groups, members, committees,
-industries, congresses and trips from the base dataset.
+Nothing here hard-codes the demo's ids: `proposals_part(built)` reads groups, members,
+committees, industries, congresses and trips from the demo built so far
+(datasets/demo/compose.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
+from datasets.demo.themes import (
+    AUTO_THEMES,
+    COMMON_THEMES,
+    SECTION_THEMES,
+    lead_name,
+    unit_id,
+    unit_rows,
+)
 from datasets.demo.trips import AUTO_INSPECTION
-from graph.kernel.loading import Dataset, Row
+from graph.kernel.dataset import Dataset
+from graph.kernel.reads import Row
 from graph.proposals.facts import derived, stats_facts
 from graph.proposals.lifecycle import next_status
 
@@ -43,77 +52,6 @@ STAFF = "诸城市人大常委会代表工作室"
 TRANSFER_KIND = "公益诉讼检察建议"
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
-# slug, name, kind: handling units (承办单位), all illustrative.
-UNITS = (
-    ("drc", "诸城市发展和改革局", "GOVERNMENT"),
-    ("miit", "诸城市工业和信息化局", "GOVERNMENT"),
-    ("agri", "诸城市农业农村局", "GOVERNMENT"),
-    ("transport", "诸城市交通运输局", "GOVERNMENT"),
-    ("market", "诸城市市场监督管理局", "GOVERNMENT"),
-    ("safety", "诸城市应急管理局", "GOVERNMENT"),
-    ("edu", "诸城市教育和体育局", "GOVERNMENT"),
-    ("hrss", "诸城市人力资源和社会保障局", "GOVERNMENT"),
-    ("housing", "诸城市住房和城乡建设局", "GOVERNMENT"),
-    ("procuratorate", "诸城市人民检察院", "PROCURATORATE"),
-    ("science", "诸城市科学技术局", "GOVERNMENT"),
-    ("commerce", "诸城市商务局", "GOVERNMENT"),
-    ("culture-tourism", "诸城市文化和旅游局", "GOVERNMENT"),
-    ("land", "诸城市自然资源和规划局", "GOVERNMENT"),
-    ("finance", "诸城市财政局", "GOVERNMENT"),
-    ("water", "诸城市水利局", "GOVERNMENT"),
-    ("ecology", "潍坊市生态环境局诸城分局", "GOVERNMENT"),
-    ("livestock", "诸城市畜牧业发展中心", "PUBLIC_INSTITUTION"),
-)
-
-# Themes every group raises (the seed's four trip topics among them): title, lead, co-unit.
-COMMON_THEMES = (
-    ("加快重点项目建设进度", "drc", "land"),
-    ("破解企业用地用工难题", "land", "hrss"),
-    ("加强技能人才培养和职业教育", "edu", "hrss"),
-    ("落实安全生产主体责任", "safety", None),
-    ("拓宽中小企业融资渠道", "finance", "drc"),
-    ("优化涉企审批服务", "drc", "market"),
-    ("推进数字化转型", "miit", "science"),
-    ("加强产学研合作", "science", "edu"),
-    ("加强品牌和质量标准建设", "market", None),
-    ("完善园区道路和物流配套", "transport", "housing"),
-    ("引进和留住高层次人才", "hrss", None),
-    ("加强环境保护和污染治理", "ecology", None),
-)
-# Themes by GB/T 4754 section of the group's first industry.
-SECTION_THEMES = {
-    "A": (
-        ("推进乡村振兴和高标准农田建设", "agri", "water"),
-        ("完善农产品冷链和销售渠道", "agri", "commerce"),
-        ("加强畜禽养殖污染防治", "livestock", "ecology"),
-    ),
-    "C": (
-        ("推动产业链上下游配套协作", "miit", "drc"),
-        ("支持企业技术改造和设备更新", "miit", "finance"),
-        ("支持企业开拓国际市场", "commerce", None),
-    ),
-    "D": (("加快新能源项目并网和配套建设", "drc", "land"),),
-    "E": (("规范建筑市场秩序", "housing", "market"),),
-    "F": (("促进商贸流通和消费升级", "commerce", "market"),),
-    "G": (("降低物流成本、优化货运线路", "transport", "commerce"),),
-    "N": (("加强景区公共设施建设", "culture-tourism", "housing"),),
-    "R": (("打造文旅融合精品线路", "culture-tourism", "transport"),),
-}
-# The 11 from the automotive inspection: policy environment, demand swings, weak innovation,
-# talent (the seed's topics); the wording is illustrative.
-AUTO_THEMES = (
-    ("优化汽车产业政策环境", "drc", "miit"),
-    ("加强汽车产业人才培育", "hrss", "edu"),
-    ("应对市场需求波动、稳定零部件企业订单", "miit", "commerce"),
-    ("提升汽车零部件企业技术创新能力", "science", "miit"),
-    ("推动重大汽车项目落户诸城", "drc", "land"),
-    ("建设汽车产业公共检测服务平台", "market", "science"),
-    ("支持新能源汽车零部件研发", "miit", "finance"),
-    ("完善汽车产业链上下游配套", "miit", "drc"),
-    ("拓宽汽车零部件企业融资渠道", "finance", None),
-    ("完善汽车产业园区道路和物流配套", "transport", "housing"),
-    ("推动汽车及零部件产业跃升“千亿级”", "drc", "miit"),
-)
 
 # How far suggestions raised in 2024 have got (weights); a path is cut short where its next
 # step would fall after SNAPSHOT, which leaves the late ones open as in real life.
@@ -132,10 +70,6 @@ FIRST_RATINGS = (("SATISFIED", 70), ("BASICALLY_SATISFIED", 23), ("UNSATISFIED",
 SECOND_RATINGS = (("SATISFIED", 40), ("BASICALLY_SATISFIED", 40), ("UNSATISFIED", 20))
 
 
-def unit_id(slug: str) -> str:
-    return f"zc-unit-{slug}"
-
-
 @dataclass
 class _Group:
     id: str
@@ -147,20 +81,12 @@ class _Group:
     trips: list[Row] = field(default_factory=list)
 
 
-def _read(chunks: Iterable[Dataset]) -> dict[str, _Group]:
-    groups: dict[str, _Group] = {}
-    codes: dict[str, str] = {}
-    activities: dict[str, Row] = {}
-    rels: list[tuple[str, str, str, Row]] = []
-    for chunk in chunks:
-        nodes = chunk.get("nodes", {})
-        for row in nodes.get("DeputyGroup", []):
-            groups[row["id"]] = _Group(row["id"], row["name"])
-        codes |= {row["id"]: row["code"] for row in nodes.get("Industry", [])}
-        activities |= {row["id"]: row for row in nodes.get("Activity", [])}
-        rels += [
-            (key, start, end, r) for key, start, end, rows in chunk.get("rels", []) for r in rows
-        ]
+def _read(built: Dataset) -> dict[str, _Group]:
+    nodes = built.get("nodes", {})
+    groups = {row["id"]: _Group(row["id"], row["name"]) for row in nodes.get("DeputyGroup", [])}
+    codes = {row["id"]: row["code"] for row in nodes.get("Industry", [])}
+    activities = {row["id"]: row for row in nodes.get("Activity", [])}
+    rels = [(key, start, end, r) for key, start, end, rows in built.get("rels", []) for r in rows]
     for key, start, _, r in rels:
         group = groups.get(r["end"] if key in ("GROUP_MEMBER", "LIAISES_WITH") else r["start"])
         if group is None:
@@ -288,7 +214,7 @@ class _Builder:
         }
         self.events.append({k: v for k, v in event.items() if v is not None})
         self.rel("HAS_EVENT", "Proposal", "ProposalEvent", {"start": p["id"], "end": event["id"]})
-        # The properties each step of graph/proposals.py writes besides the status.
+        # The properties each step of graph/proposals/ writes besides the status.
         p["status"], p["reviewRound"] = to, review_round
         if satisfaction is not None:
             p["satisfaction"] = satisfaction
@@ -384,17 +310,10 @@ class _Builder:
             self.rel("MERGED_INTO", "Proposal", "Proposal", {"start": p["id"], "end": target["id"]})
 
 
-def lead_name(slug: str) -> str:
-    return next(name for s, name, _ in UNITS if s == slug)
-
-
-def proposals_part(base: Dataset | Iterable[Dataset]) -> Dataset:
+def proposals_part(built: Dataset) -> Dataset:
     """The 652 suggestions of 2024 with units, links and histories, on the demo's groups."""
-    chunks = [cast(Dataset, base)] if isinstance(base, dict) else list(base)
-    groups = _read(chunks)
-    industry_ids = {
-        row["code"]: row["id"] for c in chunks for row in c.get("nodes", {}).get("Industry", [])
-    }
+    groups = _read(built)
+    industry_ids = {row["code"]: row["id"] for row in built.get("nodes", {}).get("Industry", [])}
     auto_group = next(
         g for g in groups.values() if any(t["id"] == AUTO_INSPECTION for t in g.trips)
     )
@@ -414,21 +333,7 @@ def proposals_part(base: Dataset | Iterable[Dataset]) -> Dataset:
         trip = b.rng.choice(other_trips) if other_trips and b.rng.random() < 0.3 else None
         b.add(number, group, b.rng.choice(themes), trip=trip, source="illustrative")
     b.merge()
-    units = [
-        {"id": unit_id(slug), "name": name, "source": "illustrative", "kind": kind}
-        for slug, name, kind in UNITS
-    ]
     return {
-        "nodes": {"Unit": units, "Proposal": b.proposals, "ProposalEvent": b.events},
+        "nodes": {"Unit": unit_rows(), "Proposal": b.proposals, "ProposalEvent": b.events},
         "rels": [(key, start, end, rows) for (key, start, end), rows in b.rels.items()],
     }
-
-
-def demo_proposals() -> Dataset:
-    """A zero-argument part for `graph.demo.PARTS`: builds its base from the parts before it."""
-    from datasets.demo import (
-        base as demo,
-    )  # late: graph.demo lists this part, so it imports this module
-
-    before = demo.PARTS[: demo.PARTS.index(demo_proposals)]
-    return proposals_part([part() for part in before])

@@ -10,22 +10,22 @@ suggestions), though its dates, participants and itinerary are illustrative. The
 are `source="illustrative"`: dates spread over the year, groups in turn, participants (the
 group's convener leading, at least two of its deputies, sometimes a member of a liaising
 committee) and visits (enterprises of the group's industry) are invented so that no trip has a
-hard conflict (see graph/trips.py).
+hard conflict (see graph/trips/).
 
-Nothing here hard-codes the demo's ids: `trips_part(base)` reads groups, members, committees,
-industries and enterprises from the base dataset, so it stays in step with graph/demo.py.
-`TripPlanner` is shared with the synthetic generator (graph/synthetic_trips.py).
+Nothing here hard-codes the demo's ids: `trips_part(built)` reads groups, members, committees,
+industries and enterprises from the demo built so far (datasets/demo/compose.py), so it stays in
+step with the parts before it. `TripPlanner` is shared with the synthetic generator
+(datasets/synthetic/trips.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
-from graph.kernel.loading import Dataset, Row
+from graph.kernel.dataset import Dataset
+from graph.kernel.reads import Row
 
 D = dt.date
 TOTAL_TRIPS = 89  # the seed's count for 2024
@@ -219,12 +219,10 @@ def _short(name: str) -> str:
     return name.removesuffix("专业代表小组")
 
 
-def trips_part(base: Dataset | Iterable[Dataset], year: int = 2024) -> Dataset:
+def trips_part(built: Dataset, year: int = 2024) -> Dataset:
     """The 89 trips of `year`, planned on the demo's groups, deputies and enterprises."""
     planner = TripPlanner(random.Random(year))
-    chunks = [cast(Dataset, base)] if isinstance(base, dict) else base
-    for chunk in chunks:
-        planner.read(chunk)
+    planner.read(built)
     candidates = planner.candidates()
     groups = planner.eligible()
     auto = next(g for g in groups if g.name == AUTO_TITLE.removesuffix("集中视察"))
@@ -266,12 +264,3 @@ def trips_part(base: Dataset | Iterable[Dataset], year: int = 2024) -> Dataset:
         for key, rows in activity_rows(activity, group, *planned).items():
             rels[key] += rows
     return as_dataset(activities, rels)
-
-
-def demo_trips() -> Dataset:
-    """A zero-argument part for `graph.demo.PARTS`: builds the base from the other parts."""
-    from datasets.demo import (
-        base as demo,
-    )  # late: graph.demo lists this part, so it imports this module
-
-    return trips_part([part() for part in demo.PARTS[: demo.PARTS.index(demo_trips)]])

@@ -1,10 +1,11 @@
 """Synthetic suggestions for load and query testing: deterministic, streamed in batches.
 
-`proposal_batches(n, seed)` yields batches of rows for `graph.proposals.bulk_create`: each a
-suggestion raised by one of `GROUPS` synthetic groups, in one or two industries of the demo's
-GB/T 4754 tree, spread over `YEARS`, with a realistic spread of statuses, units, due dates,
-ratings and an event per step. `base_dataset()` holds the groups, units and industries they
-refer to (load it first with `load_dataset`). Everything is `source="synthetic"`.
+`proposal_batches(n, seed)` yields batches of rows for the suggestions' bulk load
+(graph/proposals/): each a suggestion raised by one of `GROUPS` synthetic groups, in one or two
+industries of the demo's GB/T 4754 tree, spread over `YEARS`, with a realistic spread of
+statuses, units, due dates, ratings and an event per step. `base_dataset()` holds the groups,
+units and industries they refer to (load it first with `load_dataset`). Everything is
+`source="synthetic"`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from datasets.demo.base import INDUSTRIES, industry_part
-from graph.kernel.loading import Dataset, Row, merge
+from datasets.demo.industries import INDUSTRIES, industry_tree
+from graph.kernel.dataset import Dataset, merge
+from graph.kernel.reads import Row
 from graph.proposals.facts import derived, stats_facts
 from graph.proposals.vocab import ProposalStatus
 
@@ -56,7 +58,7 @@ def base_dataset() -> Dataset:
             )
         ],
     }
-    return merge(industry_part(), own)
+    return merge(industry_tree(), own)
 
 
 def _proposal(rng: random.Random, i: int, seed: int) -> Row:

@@ -1,7 +1,7 @@
 """Activities for synthetic provinces: trips spread over a year, planned like the demo's.
 
 `synthetic_trips(base, activities=N, seed=S)` passes the base chunks through unchanged (so it
-composes with `graph.synthetic.synthetic_dataset` as one stream), remembers the ids it needs
+composes with `datasets.synthetic.base.synthetic_dataset` as one stream), remembers the ids it needs
 (groups, members, committees, industries, enterprises; ids only, so memory stays small) and then
 yields the activities in chunks of 500. Each activity is held by one group (groups in turn),
 organised by its liaising committees, with the group's convener leading, at least two of its
@@ -25,7 +25,9 @@ from datasets.demo.trips import (
     activity_rows,
     as_dataset,
 )
-from graph.kernel.loading import ChunkStream, Dataset, Row
+from datasets.synthetic.base import synthetic_dataset
+from graph.kernel.dataset import ChunkStream, Dataset
+from graph.kernel.reads import Row
 
 CHUNK = 500
 CARELESS = 0.1
@@ -83,10 +85,8 @@ def synthetic_trips(
 
 
 def synthetic_with_trips(deputies: int, seed: int, activities: int | None = None) -> ChunkStream:
-    """`graph.synthetic.synthetic_dataset` with a year of activities (default: one per deputy,
+    """`synthetic_dataset` with a year of activities (default: one per deputy,
     the benchmark's proportion), as one stream."""
-    from datasets.synthetic.base import synthetic_dataset  # late: keeps this module light to import
-
     base = synthetic_dataset(deputies=deputies, seed=seed)
     count = deputies if activities is None else activities
     # About eight rows per activity (node, holder, organisers, participants, visits, industry).

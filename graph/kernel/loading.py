@@ -1,15 +1,8 @@
 """Bulk loading of datasets (the demo city, synthetic cities) into the graph.
 
-A *dataset* is a plain dict::
-
-    {"nodes": {label: [row, ...]},
-     "rels": [(relation_key, start_label, end_label, [row, ...]), ...]}
-
-or an iterable of such chunks, so a 100,000-deputy synthetic city can stream without ever being
-one list. Node rows carry `id`, `name` (Industry also `code`), `source` and the label's
-properties from `graph.model.LABELS`; relationship rows are `{"start": id, "end": id, **props}`
-for a key of `graph.model.RELATIONS`. Everything is checked against that allowlist before it
-is written, so labels and types can be put into the Cypher text safely.
+What a dataset is, and its check against the allowlist, is graph/kernel/dataset.py; every
+chunk is checked before any of its rows is written, so labels and types can be put into the
+Cypher text safely.
 
 Nodes are MERGEd by `id`, relationships by their two endpoints, in `UNWIND $rows` batches:
 loading the same dataset twice changes nothing. Each batch is its own transaction, so a load
@@ -22,40 +15,21 @@ refer to nodes of earlier chunks (never of later ones).
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, TypedDict, cast
+from typing import TypeVar, cast
 
 from neo4j import AsyncManagedTransaction
 
+from graph.kernel.dataset import ChunkStream, Dataset, validate
 from graph.kernel.db import Database, run
-from graph.kernel.model import (
-    COMMITTEE_KINDS,
-    CONGRESS_LEVELS,
-    DEPUTY_CATEGORIES,
-    INDUSTRY_CODE,
-    LABELS,
-    MAX_NAME_LENGTH,
-    MEMBER_ROLES,
-    RELATIONS,
-    SOURCES,
-    sort_key,
-    uscc_problem,
-)
-
-Row = dict[str, Any]
-RelSpec = tuple[str, str, str, list[Row]]
-
-
-class Dataset(TypedDict, total=False):
-    nodes: dict[str, list[Row]]
-    rels: list[RelSpec]
-
+from graph.kernel.model import LABELS, RELATIONS, sort_key
+from graph.kernel.reads import Row
 
 Progress = Callable[[int, int], None]
+K = TypeVar("K", str, tuple[str, str, str])  # a buffer's key: a label, or a relation with its ends
 
 
 @dataclass(frozen=True)
@@ -65,37 +39,38 @@ class LoadStats:
     seconds: float
 
 
-class ChunkStream(Iterator[Dataset]):
-    """Dataset chunks with an estimate of how many rows they hold, so a progress display can
-    show a percentage before the stream has been read to the end."""
-
-    def __init__(self, chunks: Iterable[Dataset], estimated_rows: int | None = None) -> None:
-        self._chunks = iter(chunks)
-        self.estimated_rows = estimated_rows
-
-    def __iter__(self) -> ChunkStream:
-        return self
-
-    def __next__(self) -> Dataset:
-        return next(self._chunks)
-
-
-MERGE_NODES = """
+# The statements, built once at import for every label and every (relation, start, end) of the
+# allowlist: only those names are ever put into the Cypher text, values go in as $rows.
+MERGE_NODES = {
+    label: f"""
 UNWIND $rows AS row
 MERGE (n:{label} {{id: row.id}})
 SET n += row.props, n.sortKey = row.sortKey
 """
+    for label in LABELS
+}
 
-MERGE_RELS = """
+_REL_ENDS = [
+    (key, start, end, relation.type)
+    for key, relation in RELATIONS.items()
+    for start in relation.start
+    for end in relation.end
+]
+
+MERGE_RELS = {
+    (key, start, end): f"""
 UNWIND $rows AS row
 MATCH (a:{start} {{id: row.start}})
 MATCH (b:{end} {{id: row.end}})
-MERGE (a)-[r:{type}]->(b)
+MERGE (a)-[r:{rel_type}]->(b)
 SET r += row.props
 RETURN count(r) AS merged
 """
+    for key, start, end, rel_type in _REL_ENDS
+}
 
-MISSING_ENDPOINTS = """
+MATCH_MISSING_ENDPOINTS = {
+    (key, start, end): f"""
 UNWIND $rows AS row
 OPTIONAL MATCH (a:{start} {{id: row.start}})
 OPTIONAL MATCH (b:{end} {{id: row.end}})
@@ -103,124 +78,19 @@ WITH row, a, b WHERE a IS NULL OR b IS NULL
 RETURN row.start AS start, row.end AS end, a IS NULL AS noStart, b IS NULL AS noEnd
 LIMIT 5
 """
+    for key, start, end, _ in _REL_ENDS
+}
 
 # Only the model's labels count: :Migration records, API tokens and audit events are
 # bookkeeping, and `load-demo --if-empty` must still load next to them.
-IS_EMPTY = """
-RETURN NOT EXISTS {{ MATCH (n:{labels}) }} AS empty
+IS_EMPTY = f"""
+RETURN NOT EXISTS {{ MATCH (n:{"|".join(LABELS)}) }} AS empty
 """
 
-# Closed vocabularies a loaded row must respect (other properties are free text or dates).
-_NODE_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("Congress", "level"): CONGRESS_LEVELS,
-    ("Committee", "kind"): COMMITTEE_KINDS,
-    ("Deputy", "category"): DEPUTY_CATEGORIES,
-}
-_REL_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("DEPUTY_OF", "level"): CONGRESS_LEVELS,
-    ("GROUP_MEMBER", "role"): MEMBER_ROLES,
-}
-_NODE_KEYS = ("id", "name", "source")
-_SCALARS = (str, int, float, bool, dt.date, dt.datetime)
 
 # Synthetic cities repeat names a lot (surname + given name); pinyin conversion dominates the
 # Python side of a big load without this cache.
 _sort_key = lru_cache(maxsize=1 << 16)(sort_key)
-
-
-# --- validation -----------------------------------------------------------------------------
-
-
-def _check_value(where: str, key: str, value: Any, enum: tuple[str, ...] | None) -> None:
-    if value is None:
-        return
-    if enum is not None and value not in enum:
-        raise ValueError(f"{where}: {key}={value!r} is not one of {', '.join(enum)}")
-    if not isinstance(value, _SCALARS) and not (
-        isinstance(value, list) and all(isinstance(v, _SCALARS) for v in value)
-    ):
-        raise ValueError(f"{where}: {key} has unsupported type {type(value).__name__}")
-
-
-def validate_node(label: str, row: Row) -> None:
-    if label not in LABELS:
-        raise ValueError(f"Unknown label {label!r}; allowed: {', '.join(LABELS)}")
-    where = f"{label} {row.get('id')!r}"
-    for key in _NODE_KEYS:
-        if not isinstance(row.get(key), str) or not row[key]:
-            raise ValueError(f"{where}: {key} must be a non-empty string")
-    if len(row["name"]) > MAX_NAME_LENGTH:
-        raise ValueError(f"{where}: name longer than {MAX_NAME_LENGTH} characters")
-    if row["source"] not in SOURCES:
-        raise ValueError(f"{where}: source {row['source']!r} is not one of {', '.join(SOURCES)}")
-    allowed = LABELS[label]
-    for key, value in row.items():
-        if key in _NODE_KEYS:
-            continue
-        if key not in allowed:
-            raise ValueError(f"{where}: property {key!r} not allowed on {label}")
-        _check_value(where, key, value, _NODE_ENUMS.get((label, key)))
-    if label == "Industry" and not INDUSTRY_CODE.match(str(row.get("code") or "")):
-        raise ValueError(f"{where}: code {row.get('code')!r} is not a GB/T 4754 code")
-    if label == "Enterprise" and row.get("uscc") is not None:
-        problem = uscc_problem(str(row["uscc"]))
-        if problem:
-            raise ValueError(f"{where}: uscc {row['uscc']!r} {problem}")
-
-
-def validate_rels(key: str, start: str, end: str, rows: list[Row]) -> None:
-    relation = RELATIONS.get(key)
-    if relation is None:
-        raise ValueError(f"Unknown relation {key!r}; allowed: {', '.join(RELATIONS)}")
-    if start not in relation.start or end not in relation.end:
-        raise ValueError(
-            f"{key} runs from {'|'.join(relation.start)} to {'|'.join(relation.end)}, "
-            f"not from {start} to {end}"
-        )
-    for row in rows:
-        where = f"{key} {row.get('start')!r}->{row.get('end')!r}"
-        for endpoint in ("start", "end"):
-            if not isinstance(row.get(endpoint), str) or not row[endpoint]:
-                raise ValueError(f"{where}: {endpoint} must be a non-empty id")
-        for prop, value in row.items():
-            if prop in ("start", "end"):
-                continue
-            if prop not in relation.props:
-                raise ValueError(f"{where}: property {prop!r} not allowed on {key}")
-            _check_value(where, prop, value, _REL_ENUMS.get((key, prop)))
-
-
-def validate(chunk: Dataset) -> int:
-    """Check one chunk against the allowlist (ValueError on the first problem); its row count."""
-    unknown = set(chunk) - {"nodes", "rels"}
-    if unknown:
-        raise ValueError(f"A dataset has only 'nodes' and 'rels', not {sorted(unknown)}")
-    rows = 0
-    for label, node_rows in chunk.get("nodes", {}).items():
-        for row in node_rows:
-            validate_node(label, row)
-        rows += len(node_rows)
-    for spec in chunk.get("rels", []):
-        if len(spec) != 4:
-            raise ValueError("A relationship entry is (relation_key, start, end, rows)")
-        key, start, end, rel_rows = spec
-        validate_rels(key, start, end, rel_rows)
-        rows += len(rel_rows)
-    return rows
-
-
-def merge(*parts: Dataset) -> Dataset:
-    """One dataset holding every part's rows (parts may add to the same label or relation)."""
-    nodes: dict[str, list[Row]] = {}
-    rels: list[RelSpec] = []
-    for part in parts:
-        for label, rows in part.get("nodes", {}).items():
-            nodes.setdefault(label, []).extend(rows)
-        rels.extend(part.get("rels", []))
-    return {"nodes": nodes, "rels": rels}
-
-
-# --- writing --------------------------------------------------------------------------------
 
 
 def _node_param(row: Row) -> Row:
@@ -264,8 +134,7 @@ def _prepare(chunks: Iterator[Dataset]) -> _Prepared | None:
 
 
 async def _write_nodes(db: Database, label: str, rows: list[Row]) -> None:
-    assert label in LABELS  # validated; the label goes into the query text
-    await db.write(MERGE_NODES.format(label=label), rows=rows)
+    await db.write(MERGE_NODES[label], rows=rows)  # validated: the label is in the allowlist
 
 
 def _missing_side(row: Row) -> str:
@@ -274,16 +143,13 @@ def _missing_side(row: Row) -> str:
 
 
 async def _write_rels(db: Database, rel: tuple[str, str, str], rows: list[Row]) -> None:
-    key, start, end = rel
-    relation = RELATIONS[key]
-    assert start in relation.start and end in relation.end  # validated, as above
-    names = {"start": start, "end": end, "type": relation.type}
+    key, start, end = rel  # validated: a relation of the allowlist with its ends
 
     async def work(tx: AsyncManagedTransaction) -> None:
-        merged = (await run(tx, MERGE_RELS.format(**names), rows=rows))[0]["merged"]
+        merged = (await run(tx, MERGE_RELS[rel], rows=rows))[0]["merged"]
         if merged != len(rows):
             # Raising inside the transaction rolls this batch back: no half-written batch.
-            missing = await run(tx, MISSING_ENDPOINTS.format(**names), rows=rows)
+            missing = await run(tx, MATCH_MISSING_ENDPOINTS[rel], rows=rows)
             examples = "; ".join(
                 f"{m['start']}->{m['end']} (missing {_missing_side(m)})" for m in missing
             )
@@ -318,19 +184,24 @@ class _Loader:
 
     async def add(self, chunk: _Prepared) -> None:
         for label, rows in chunk.nodes:
-            buffer = self.nodes.setdefault(label, [])
-            for row in rows:
-                buffer.append(row)
-                if len(buffer) >= self.batch_size:
-                    await self._flush_label(label)
-                    buffer = self.nodes[label]
+            await self._buffer(self.nodes, label, rows, self._flush_label)
         for rel, rows in chunk.rels:
-            buffer = self.rels.setdefault(rel, [])
-            for row in rows:
-                buffer.append(row)
-                if len(buffer) >= self.batch_size:
-                    await self._flush_rel(rel)
-                    buffer = self.rels[rel]
+            await self._buffer(self.rels, rel, rows, self._flush_rel)
+
+    async def _buffer(
+        self,
+        buffers: dict[K, list[Row]],
+        key: K,
+        rows: list[Row],
+        flush: Callable[[K], Awaitable[None]],
+    ) -> None:
+        """Add `rows` to the buffer of `key`, writing it each time it holds a full batch."""
+        buffer = buffers.setdefault(key, [])
+        for row in rows:
+            buffer.append(row)
+            if len(buffer) >= self.batch_size:
+                await flush(key)
+                buffer = buffers[key]
 
     async def _flush_label(self, label: str) -> None:
         rows = self.nodes.get(label)
@@ -421,7 +292,7 @@ async def load_dataset(
 
 
 async def is_empty(db: Database) -> bool:
-    """True when the graph holds no node of the model (`graph.model.LABELS`); :Migration
+    """True when the graph holds no node of the model (`graph.kernel.model.LABELS`); :Migration
     records and other bookkeeping nodes do not count."""
-    rows = await db.read(IS_EMPTY.format(labels="|".join(LABELS)))
+    rows = await db.read(IS_EMPTY)
     return bool(rows[0]["empty"])

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from graph.kernel.vocab import CommitteeKind, CongressLevel, DeputyCategory, MemberRole
+
 # Every node: a stable string `id` (unique per label), `name` (Industry: also `code`),
 # `sortKey` (pinyin of the name, for the order Chinese users expect) and `source`.
 SOURCES = ("seed", "illustrative", "synthetic", "user")
@@ -78,10 +80,11 @@ NAMED_LABELS = (*LIAISON_LABELS, "Unit")
 # The full-text index over the names of NAMED_LABELS (migration 2), used by search.
 NAME_INDEX = "entity_names"
 
-CONGRESS_LEVELS = ("NATIONAL", "PROVINCIAL", "CITY", "COUNTY", "TOWNSHIP")
-COMMITTEE_KINDS = ("SPECIAL", "WORKING")
-MEMBER_ROLES = ("CONVENER", "MEMBER")
-DEPUTY_CATEGORIES = ("PARTY_GOVERNMENT", "PROFESSIONAL", "ENTERPRISE", "FARMER", "OTHER")
+# The stored values of the node vocabularies (defined once, in graph/kernel/vocab.py).
+CONGRESS_LEVELS = CongressLevel.values()
+COMMITTEE_KINDS = CommitteeKind.values()
+MEMBER_ROLES = MemberRole.values()
+DEPUTY_CATEGORIES = DeputyCategory.values()
 
 
 @dataclass(frozen=True)
@@ -125,22 +128,15 @@ RELATIONS: dict[str, Relation] = {
     "TRANSFERRED_TO": Relation("TRANSFERRED_TO", ("Proposal",), ("Unit",), ("at", "kind")),
 }
 
-# The relationship types of the liaison network, for traversals (network, paths).
-LIAISON_TYPES = (
-    "LIAISES_WITH",
-    "PARTNERS_WITH",
-    "MEMBER_OF",
-    "SITS_ON",
-    "WORKS_AT",
-    "IN_INDUSTRY",
-    "COMMITTEE_OF",
-    "GROUP_OF",
-    "DEPUTY_OF",
-    "CONTACTS",
-)
-
 MAX_NAME_LENGTH = 200
 INDUSTRY_CODE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")
+
+
+def industry_parent(code: str) -> str | None:
+    """GB/T 4754 code one level up: C1391 → C139 → C13 → C (sections have none)."""
+    if len(code) == 1:
+        return None
+    return code[0] if len(code) == 3 else code[:-1]
 
 
 def sort_key(text: str | None) -> str:
@@ -156,20 +152,20 @@ def sort_key(text: str | None) -> str:
 
 # Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from this
 # alphabet (no I, O, Z, S, V), the last a check character.
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 def uscc_check_char(first17: str) -> str:
-    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
-    return _USCC_ALPHABET[(31 - total % 31) % 31]
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
 def uscc_problem(code: str) -> str | None:
     """None when `code` is a valid USCC, else what is wrong with it (English)."""
     if len(code) != 18:
         return f"must be 18 characters, got {len(code)}"
-    bad = [c for c in code if c not in _USCC_ALPHABET]
+    bad = [c for c in code if c not in USCC_ALPHABET]
     if bad:
         return f"contains characters outside the USCC alphabet: {''.join(sorted(set(bad)))}"
     expected = uscc_check_char(code[:17])

@@ -1,11 +1,22 @@
-"""Where the graph lives: the connection settings every part of the product is given.
+"""Where the graph lives, and the tunable rules: the settings every part of the product is given.
 
-The product never decides where Neo4j runs: api/settings.py resolves these from the environment
-(NEO4J_URI …) or from a local instance started by the launcher."""
+The product never decides where Neo4j runs nor reads the environment itself: api/settings.py
+resolves these from the environment (NEO4J_URI, THIRDLINK_VISIT_CAP …) or from a local instance
+started by the launcher."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TripRules:
+    """How the trip planner weighs repeated visits (graph/trips/conflicts.py): another
+    non-cancelled activity visiting the same enterprise within `visit_cap_days` days at least
+    `visit_cap` times is the ENTERPRISE_OVER_CAP warning."""
+
+    visit_cap_days: int = 30
+    visit_cap: int = 1
 
 
 @dataclass(frozen=True)
@@ -16,3 +27,4 @@ class Settings:
     database: str
     # The local instance name when we run Neo4j ourselves; None for an external server.
     local_instance: str | None = None
+    trips: TripRules = TripRules()

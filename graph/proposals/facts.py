@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.kernel.dates import FACTS_EPOCH, NO_DAY
+from graph.kernel.model import industry_parent
 from graph.proposals.vocab import Satisfaction
 
 NOT_ASSIGNED = 999
@@ -38,13 +39,6 @@ STATS_INPUTS = ("raisedAt", "assignedAt", "due", "repliedAt", "satisfaction")
 SECTIONS = "ABCDEFGHIJKLMNOPQRST"  # GB/T 4754 sections, as graph.kernel.model.INDUSTRY_CODE allows
 # Marks the codes of `statsOthers`: another industry's, counted as it is (not rolled up).
 EXTRA_MARK = "+"
-
-
-def industry_parent(code: str) -> str | None:
-    """GB/T 4754 code one level up: C1391 → C139 → C13 → C (sections have none)."""
-    if len(code) == 1:
-        return None
-    return code[0] if len(code) == 3 else code[:-1]
 
 
 def industry_path(codes: Iterable[str]) -> list[str]:

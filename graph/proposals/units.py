@@ -3,10 +3,9 @@ suggestions are assigned to."""
 
 from __future__ import annotations
 
-from graph.kernel import validate
+from graph.kernel import nodes, validate
 from graph.kernel.db import Database
 from graph.kernel.reads import Page, Row, check_page
-from graph.liaison import core as liaison
 from graph.proposals import cypher
 from graph.proposals.vocab import UnitKind
 
@@ -21,16 +20,16 @@ async def list_units(db: Database, *, name_contains: str | None, first: int, off
 async def create_unit(db: Database, name: str, kind: str) -> Row:
     validate.choice(kind, "input.kind", UnitKind.values())
     # One name a unit: checked in create_node's transaction, under the units' name lock.
-    return await liaison.create_node(db, "Unit", {"name": name, "kind": kind})
+    return await nodes.create_node(db, "Unit", {"name": name, "kind": kind})
 
 
 async def update_unit(
     db: Database, unit_id: str, *, name: str | None = None, kind: str | None = None
 ) -> Row:
     validate.choice(kind, "input.kind", UnitKind.values())
-    return await liaison.update_node(db, "Unit", unit_id, {"name": name, "kind": kind})
+    return await nodes.update_node(db, "Unit", unit_id, {"name": name, "kind": kind})
 
 
 async def delete_unit(db: Database, unit_id: str) -> str:
     """Refused (CONFLICT) while suggestions are assigned or transferred to it."""
-    return await liaison.delete_node(db, "Unit", unit_id)
+    return await nodes.delete_node(db, "Unit", unit_id)

@@ -2,28 +2,24 @@
 
 The graph stores each value as its name; the API exposes these same enums
 (`strawberry.enum(...)` in schema/proposals/), so a value valid here is valid there. Each member
-knows its Chinese name (`.zh`) for messages and exports.
+knows its Chinese name (`.zh`) for messages and exports, and each enum its stored `values()`
+(graph/kernel/vocab.py's Vocabulary).
 """
 
 from __future__ import annotations
 
-import enum
+from graph.kernel.vocab import Vocabulary
 
 
-class Vocabulary(enum.Enum):
-    """An enum whose values are stored in the graph as their names, with a Chinese name."""
+class ProposalVocabulary(Vocabulary):
+    """A vocabulary of suggestions: stored as its names, its Chinese names in ZH below."""
 
     @property
     def zh(self) -> str:
         return ZH[self]
 
-    @classmethod
-    def values(cls) -> tuple[str, ...]:
-        """The stored values, in declaration order."""
-        return tuple(member.value for member in cls)
 
-
-class ProposalStatus(Vocabulary):
+class ProposalStatus(ProposalVocabulary):
     """Where a suggestion is in the closed loop; the moves between them are in lifecycle.py."""
 
     SUBMITTED = "SUBMITTED"
@@ -38,7 +34,7 @@ class ProposalStatus(Vocabulary):
     TRANSFERRED = "TRANSFERRED"
 
 
-class ProposalAction(Vocabulary):
+class ProposalAction(ProposalVocabulary):
     """The steps of the loop, as recorded in a suggestion's history."""
 
     SUBMIT = "SUBMIT"
@@ -53,23 +49,23 @@ class ProposalAction(Vocabulary):
     TRANSFER = "TRANSFER"
 
 
-class ProposalStage(Vocabulary):
+class ProposalStage(ProposalVocabulary):
     SESSION = "SESSION"
     INTERSESSION = "INTERSESSION"
 
 
-class Satisfaction(Vocabulary):
+class Satisfaction(ProposalVocabulary):
     SATISFIED = "SATISFIED"
     BASICALLY_SATISFIED = "BASICALLY_SATISFIED"
     UNSATISFIED = "UNSATISFIED"
 
 
-class AssignmentRole(Vocabulary):
+class AssignmentRole(ProposalVocabulary):
     LEAD = "LEAD"
     CO = "CO"
 
 
-class UnitKind(Vocabulary):
+class UnitKind(ProposalVocabulary):
     GOVERNMENT = "GOVERNMENT"
     PROCURATORATE = "PROCURATORATE"
     COURT = "COURT"
@@ -78,7 +74,7 @@ class UnitKind(Vocabulary):
     OTHER = "OTHER"
 
 
-class StatsDimension(Vocabulary):
+class StatsDimension(ProposalVocabulary):
     """What suggestion statistics group by (stats.py); `.en` names the export columns."""
 
     INDUSTRY = "INDUSTRY"
@@ -95,7 +91,7 @@ class StatsDimension(Vocabulary):
         return DIMENSION_EN[self]
 
 
-ZH: dict[Vocabulary, str] = {
+ZH: dict[ProposalVocabulary, str] = {
     ProposalStatus.SUBMITTED: "已提出",
     ProposalStatus.REGISTERED: "已登记",
     ProposalStatus.ASSIGNED: "已交办",

@@ -3,7 +3,8 @@
 Calendar apps poll a URL and cannot send headers, so a subscription's secret has to ride in its
 URL. It must not be an API token (which opens the whole API and would end up in browser
 histories and proxy logs): each feed gets its own key, scoped to one owner (kind + id), shown
-once and stored only as a SHA-256 hash, like graph/tokens.py.
+once and stored only as a SHA-256 hash, like API tokens (graph/kernel/tokens.py, whose hash
+it uses).
 
 (:CalendarFeed {id, kind, ownerId, hash, createdBy, createdByName, created, revoked})
 """
@@ -11,8 +12,6 @@ once and stored only as a SHA-256 hash, like graph/tokens.py.
 from __future__ import annotations
 
 import datetime
-import enum
-import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -21,56 +20,13 @@ from neo4j import AsyncManagedTransaction
 
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode, not_found
+from graph.kernel.tokens import hash_secret
 from graph.kernel.validate import invalid
-from graph.trips.core import CALENDAR_OWNERS
-
-
-class FeedKind(enum.Enum):
-    """Whose calendar: the value is the kind in the feed's URL (/calendar/<kind>/<id>.ics)."""
-
-    DEPUTY = "deputy"
-    COMMITTEE = "committee"
-    GROUP = "group"
-
-    @property
-    def label(self) -> str:
-        return CALENDAR_OWNERS[self.value]
-
+from graph.trips import cypher
+from graph.trips.vocab import CALENDAR_OWNERS
 
 # Keys carry this prefix so they are recognisable in logs and secret scanners.
 PREFIX = "fk_"
-
-OWNER_EXISTS = {
-    label: f"MATCH (owner:{label} {{id: $id}}) RETURN owner.id AS id"
-    for label in CALENDAR_OWNERS.values()
-}
-
-CREATE_FEED = """
-CREATE (f:CalendarFeed {id: $id, kind: $kind, ownerId: $ownerId, hash: $hash,
-                        createdBy: $createdBy, createdByName: $createdByName,
-                        created: datetime(), revoked: false})
-RETURN f {.id, .kind, .ownerId, .createdByName, .created, .revoked} AS feed
-"""
-
-FEED_BY_HASH = """
-MATCH (f:CalendarFeed {hash: $hash})
-WHERE NOT f.revoked
-RETURN f {.id, .kind, .ownerId, .createdByName, .created, .revoked} AS feed
-"""
-
-LIST_FEEDS = """
-MATCH (f:CalendarFeed)
-RETURN f {.id, .kind, .ownerId, .createdByName, .created, .revoked} AS feed
-ORDER BY f.created, f.id
-"""
-
-# `$createdBy` null: anyone's feed (an administrator); else only the caller's own.
-REVOKE_FEED = """
-MATCH (f:CalendarFeed {id: $id})
-WHERE NOT f.revoked AND ($createdBy IS NULL OR f.createdBy = $createdBy)
-SET f.revoked = true, f.revokedAt = datetime()
-RETURN f {.id, .kind, .ownerId, .createdByName, .created, .revoked} AS feed
-"""
 
 
 @dataclass(frozen=True)
@@ -98,10 +54,6 @@ class Feed:
         return f"/calendar/{self.kind}/{self.owner_id}.ics?key={key}"
 
 
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def new_key() -> str:
     return PREFIX + secrets.token_urlsafe(32)
 
@@ -121,15 +73,15 @@ async def create(
     key = new_key()
 
     async def work(tx: AsyncManagedTransaction) -> Feed:
-        if not await run(tx, OWNER_EXISTS[label], id=owner_id):
+        if not await run(tx, cypher.MATCH_FEED_OWNER[label], id=owner_id):
             raise not_found(label, owner_id, field="id")
         rows = await run(
             tx,
-            CREATE_FEED,
+            cypher.CREATE_FEED,
             id=str(uuid.uuid4()),
             kind=kind,
             ownerId=owner_id,
-            hash=hash_key(key),
+            hash=hash_secret(key),
             createdBy=created_by or None,
             createdByName=created_by_name or None,
         )
@@ -140,12 +92,12 @@ async def create(
 
 async def by_key(db: Database, key: str) -> Feed | None:
     """The active feed this key opens, or None."""
-    rows = await db.read(FEED_BY_HASH, hash=hash_key(key))
+    rows = await db.read(cypher.MATCH_FEED, hash=hash_secret(key))
     return Feed.from_row(rows[0]["feed"]) if rows else None
 
 
 async def list_feeds(db: Database) -> list[Feed]:
-    return [Feed.from_row(row["feed"]) for row in await db.read(LIST_FEEDS)]
+    return [Feed.from_row(row["feed"]) for row in await db.read(cypher.LIST_FEEDS)]
 
 
 async def revoke(db: Database, feed_id: str, *, created_by: str | None = None) -> Feed:
@@ -153,7 +105,7 @@ async def revoke(db: Database, feed_id: str, *, created_by: str | None = None) -
 
     async def work(tx: AsyncManagedTransaction) -> Feed:
         # Raised inside the transaction, so a refusal rolls back (and records no audit event).
-        rows = await run(tx, REVOKE_FEED, id=feed_id, createdBy=created_by)
+        rows = await run(tx, cypher.REVOKE_FEED, id=feed_id, createdBy=created_by)
         if not rows:
             raise DomainError(
                 ErrorCode.NOT_FOUND,

@@ -10,10 +10,11 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from strawberry import relay
 
-from graph.kernel import validate
+from graph.kernel import nodes, validate
+from graph.kernel.nodes import Link
 from graph.kernel.reads import Row
-from graph.liaison import core as liaison
-from graph.liaison.core import Link, LinkSpec
+from graph.liaison import links
+from graph.liaison.links import LinkSpec
 from schema.common import MutationError, attempt, decode_any_id, decode_id, global_id
 from schema.context import Info
 from schema.liaison.types import (
@@ -79,7 +80,7 @@ async def _delete(
 ) -> DeletePayload:
     async def work() -> str:
         node_id = decode_id(id, kind.LABEL, "id")
-        return await liaison.delete_node(info.context.db, kind.LABEL, node_id, cascade=cascade)
+        return await nodes.delete_node(info.context.db, kind.LABEL, node_id, cascade=cascade)
 
     deleted, errors = await attempt(work())
     info.context.loaders.clear()
@@ -93,7 +94,7 @@ async def _link(
 ) -> LinkPayload:
     async def work() -> tuple[Row, Row, LinkSpec]:
         spec: LinkSpec = spec_of()
-        fn = action or (liaison.unlink if remove else liaison.link)
+        fn = action or (links.unlink if remove else links.link)
         start, end = await fn(info.context.db, spec)
         return start, end, spec
 
@@ -238,7 +239,7 @@ class LiaisonMutation:
         return await _save(
             info,
             Congress,
-            liaison.create_node(
+            nodes.create_node(
                 info.context.db, "Congress", _props(input, "name", "level", "region")
             ),
         )
@@ -311,7 +312,7 @@ class LiaisonMutation:
         return await _save(
             info,
             Alliance,
-            liaison.create_node(info.context.db, "Alliance", _props(input, "name", "scope")),
+            nodes.create_node(info.context.db, "Alliance", _props(input, "name", "scope")),
         )
 
     @strawberry.mutation(description="Update an alliance.", permission_classes=EDIT)
@@ -365,9 +366,7 @@ class LiaisonMutation:
         return await _save(
             info,
             Enterprise,
-            liaison.create_node(
-                info.context.db, "Enterprise", _props(input, "name", "uscc", "town")
-            ),
+            nodes.create_node(info.context.db, "Enterprise", _props(input, "name", "uscc", "town")),
         )
 
     @strawberry.mutation(description="Update an enterprise.", permission_classes=EDIT)
@@ -527,7 +526,7 @@ class LiaisonMutation:
                 "groupId",
                 role=role.value,
             ),
-            action=liaison.set_member_role,
+            action=links.set_member_role,
         )
 
     @strawberry.mutation(description="Seat a deputy on a committee.", permission_classes=EDIT)
@@ -780,21 +779,21 @@ def _seat_spec(
 
 async def _update(info: Info, label: str, input: Any, *names: str) -> Row:
     node_id = decode_id(input.id, label, "input.id")
-    return await liaison.update_node(info.context.db, label, node_id, _props(input, *names))
+    return await nodes.update_node(info.context.db, label, node_id, _props(input, *names))
 
 
 async def _create_in_congress(
     info: Info, label: str, rel_key: str, input: Any, props: dict[str, Any]
 ) -> Row:
     congress = decode_id(input.congress_id, "Congress", "input.congressId")
-    return await liaison.create_node(
+    return await nodes.create_node(
         info.context.db, label, props, [Link(rel_key, "Congress", congress, "input.congressId")]
     )
 
 
 async def _create_deputy(info: Info, input: CreateDeputyInput) -> Row:
     congress = decode_id(input.congress_id, "Congress", "input.congressId")
-    return await liaison.create_node(
+    return await nodes.create_node(
         info.context.db,
         "Deputy",
         _props(input, "name", "category", "expertise", "gender"),
@@ -807,6 +806,6 @@ async def _create_industry(info: Info, input: CreateIndustryInput) -> Row:
     if input.parent_code:
         parent = validate.industry_code(input.parent_code, "input.parentCode")
         links.append(Link("PART_OF", "Industry", parent, "input.parentCode"))
-    return await liaison.create_node(
+    return await nodes.create_node(
         info.context.db, "Industry", _props(input, "code", "name"), links
     )

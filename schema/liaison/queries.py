@@ -11,8 +11,8 @@ from strawberry.permission import BasePermission
 
 from graph.kernel import validate
 from graph.kernel.reads import Row
-from graph.liaison import core as liaison
-from graph.liaison.core import ListFilter
+from graph.liaison import lists, network
+from graph.liaison.lists import ListFilter
 from schema.common import (
     After,
     Connection,
@@ -76,7 +76,7 @@ async def _list(
     after: str | None,
 ) -> Connection[LiaisonNode]:
     size, offset = page_args(first, after)
-    page = await liaison.list_nodes(
+    page = await lists.list_nodes(
         info.context.db,
         kind.LABEL,
         (filter or ListFilterInput()).to_filter(),
@@ -114,7 +114,7 @@ class GraphNode:
     name: str = strawberry.field(description="Display name.")
 
     @classmethod
-    def from_graph(cls, node: liaison.GraphNode) -> GraphNode:
+    def from_graph(cls, node: network.GraphNode) -> GraphNode:
         return cls(id=global_id(node.label, node.id), label=node.label, name=node.name)
 
 
@@ -128,7 +128,7 @@ class GraphEdge:
     since: datetime.date | None = strawberry.field(description="Since when, if known.")
 
     @classmethod
-    def from_graph(cls, edge: liaison.GraphEdge) -> GraphEdge:
+    def from_graph(cls, edge: network.GraphEdge) -> GraphEdge:
         source = global_id(edge.source.label, edge.source.id)
         target = global_id(edge.target.label, edge.target.id)
         return cls(
@@ -147,7 +147,7 @@ class LiaisonGraph:
     edges: list[GraphEdge] = strawberry.field(description="The edges between them.")
 
     @classmethod
-    def from_graph(cls, network: liaison.Network) -> LiaisonGraph:
+    def from_graph(cls, network: network.Network) -> LiaisonGraph:
         return cls(
             nodes=[GraphNode.from_graph(n) for n in network.nodes],
             edges=[GraphEdge.from_graph(e) for e in network.edges],
@@ -156,7 +156,7 @@ class LiaisonGraph:
 
 @strawberry.type(description="Where the third link has holes.")
 class CoverageGaps:
-    _gaps: strawberry.Private[liaison.CoverageGaps]
+    _gaps: strawberry.Private[network.CoverageGaps]
 
     @strawberry.field(description="Industries with deputy groups but no committee liaison.")
     def industries_without_committee(
@@ -207,7 +207,7 @@ class CoverageGaps:
         )
 
 
-def _hit(row: liaison.SearchHit) -> SearchHit:
+def _hit(row: lists.SearchHit) -> SearchHit:
     node: Row = row.node
     return SearchHit(node=NODE_TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
 
@@ -302,7 +302,7 @@ class LiaisonQuery:
         after: After = None,
     ) -> Connection[SearchHit]:
         size, offset = page_args(first, after)
-        total, hits = await liaison.search(
+        total, hits = await lists.search(
             info.context.db,
             text,
             labels=[t.value for t in types] if types else None,
@@ -323,10 +323,10 @@ class LiaisonQuery:
     async def liaison_network(
         self, info: Info, committee_id: strawberry.ID, depth: int = 3
     ) -> LiaisonGraph:
-        network = await liaison.liaison_network(
+        reached = await network.liaison_network(
             info.context.db, decode_id(committee_id, "Committee", "committeeId"), depth
         )
-        return LiaisonGraph.from_graph(network)
+        return LiaisonGraph.from_graph(reached)
 
     @strawberry.field(
         description="The shortest paths between two entities through the liaison system "
@@ -338,7 +338,7 @@ class LiaisonQuery:
     ) -> list[LiaisonGraph]:
         from_label, from_key = decode_any_id(from_id, "fromId", list(TYPES))
         to_label, to_key = decode_any_id(to_id, "toId", list(TYPES))
-        paths = await liaison.liaison_paths(
+        paths = await network.liaison_paths(
             info.context.db, from_label, from_key, to_label, to_key, max_hops
         )
         return [LiaisonGraph.from_graph(p) for p in paths]
@@ -348,4 +348,4 @@ class LiaisonQuery:
         permission_classes=READ,
     )
     async def coverage_gaps(self, info: Info) -> CoverageGaps:
-        return CoverageGaps(_gaps=await liaison.coverage_gaps(info.context.db))
+        return CoverageGaps(_gaps=await network.coverage_gaps(info.context.db))

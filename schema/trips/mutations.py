@@ -1,6 +1,7 @@
-"""Planning mutations of trips. Each returns the activity with its current conflicts; expected
-failures come back in `errors` (NOT_FOUND, DUPLICATE, INVALID, CONFLICT) and nothing is
-written. All need the PLAN_TRIPS permission (PLANNER or ADMIN)."""
+"""Planning mutations of trips. Each returns the activity with its conflicts, both read in the
+step's own transaction (graph/trips/steps.py); expected failures come back in `errors`
+(NOT_FOUND, DUPLICATE, INVALID, CONFLICT) and nothing is written. All need the PLAN_TRIPS
+permission (PLANNER or ADMIN)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from typing import Annotated
 
 import strawberry
 
-from graph.kernel.reads import Row
-from graph.trips import core as trips
-from schema.common import MutationError, attempt, decode_id
+from graph.trips import itinerary, lifecycle, plans
+from graph.trips.conflicts import Conflict
+from graph.trips.steps import StepRefused, StepResult
+from graph.trips.vocab import ActivityKind, ParticipantRole
+from schema.common import MutationError, decode_id, run_mutation
 from schema.context import Info
 from schema.permissions import CAN_PLAN_TRIPS
-from schema.trips.types import Activity, ActivityKind, ParticipantRole, TripConflict
+from schema.trips.types import Activity, TripConflict
 
 PLAN = [CAN_PLAN_TRIPS]
 
@@ -30,39 +33,29 @@ class ActivityPayload:
     )
     errors: list[MutationError] = strawberry.field(description="Why nothing was changed.")
 
+    @classmethod
+    async def of(cls, info: Info, step: Callable[[], Awaitable[StepResult]]) -> ActivityPayload:
+        """Run `step` (decode the arguments, call one graph/trips step) with `run_mutation` and
+        map its result. A refused lifecycle step still reports the activity's conflicts, read
+        in its transaction (so a refused schedule shows what blocks it)."""
+        refused: list[Conflict] = []
 
-async def _plan(
-    info: Info, work: Callable[[], Awaitable[Row]], activity: strawberry.ID | None = None
-) -> ActivityPayload:
-    """Run one graph/trips write; report the activity's current conflicts, also when the step
-    was refused (so a refused schedule shows what blocks it)."""
+        async def work() -> StepResult:
+            try:
+                return await step()
+            except StepRefused as error:
+                refused.extend(error.conflicts)
+                raise
 
-    async def step() -> tuple[Row, list[trips.Conflict]]:
-        row = await work()
-        return row, await trips.trip_conflicts(info.context.db, row["id"])
-
-    done, errors = await attempt(step())
-    info.context.loaders.clear()
-    if done is None:
-        current: list[trips.Conflict] = []
-        if activity is not None:
-
-            async def still() -> list[trips.Conflict]:
-                return await trips.trip_conflicts(info.context.db, _activity(activity))
-
-            found, _ = await attempt(still())
-            current = found or []
-        return ActivityPayload(
-            activity=None,
-            conflicts=[TripConflict.from_conflict(c) for c in current],
+        done, errors = await run_mutation(info, work)
+        return cls(
+            activity=Activity.from_row(done.activity) if done is not None else None,
+            conflicts=[
+                TripConflict.from_conflict(c)
+                for c in (done.conflicts if done is not None else refused)
+            ],
             errors=errors,
         )
-    row, conflicts = done
-    return ActivityPayload(
-        activity=Activity.from_row(row),
-        conflicts=[TripConflict.from_conflict(c) for c in conflicts],
-        errors=[],
-    )
 
 
 def _ids(values: list[strawberry.ID] | None, label: str, field: str) -> list[str] | None:
@@ -86,8 +79,8 @@ class CreateActivityInput:
     )
     industry_code: str | None = strawberry.field(default=None, description="GB/T 4754 code.")
 
-    def to_input(self) -> trips.ActivityInput:
-        return trips.ActivityInput(
+    def to_input(self) -> plans.ActivityInput:
+        return plans.ActivityInput(
             kind=self.kind.value,
             title=self.title,
             topic=self.topic,
@@ -115,8 +108,8 @@ class UpdateActivityInput:
     )
     industry_code: str | None = strawberry.field(default=None, description="New industry.")
 
-    def to_input(self) -> trips.ActivityInput:
-        return trips.ActivityInput(
+    def to_input(self) -> plans.ActivityInput:
+        return plans.ActivityInput(
             kind=self.kind.value if self.kind else None,
             title=self.title,
             topic=self.topic,
@@ -136,14 +129,18 @@ def _activity(value: strawberry.ID) -> str:
 class TripsMutation:
     @strawberry.mutation(description="Create a DRAFT activity.", permission_classes=PLAN)
     async def create_activity(self, info: Info, input: CreateActivityInput) -> ActivityPayload:
-        return await _plan(info, lambda: trips.create_activity(info.context.db, input.to_input()))
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
+            info, lambda: plans.create_activity(db, input.to_input(), rules=rules)
+        )
 
     @strawberry.mutation(description="Change an open activity.", permission_classes=PLAN)
     async def update_activity(self, info: Info, input: UpdateActivityInput) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.update_activity(
-                info.context.db, decode_id(input.id, "Activity", "input.id"), input.to_input()
+            lambda: plans.update_activity(
+                db, decode_id(input.id, "Activity", "input.id"), input.to_input(), rules=rules
             ),
         )
 
@@ -151,10 +148,9 @@ class TripsMutation:
         description="Cancel an activity (from any state but COMPLETED).", permission_classes=PLAN
     )
     async def cancel_activity(self, info: Info, activity_id: ActivityId) -> ActivityPayload:
-        return await _plan(
-            info,
-            lambda: trips.cancel_activity(info.context.db, _activity(activity_id)),
-            activity_id,
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
+            info, lambda: lifecycle.cancel_activity(db, _activity(activity_id), rules=rules)
         )
 
     @strawberry.mutation(description="Add a deputy to the participants.", permission_classes=PLAN)
@@ -165,13 +161,15 @@ class TripsMutation:
         deputy_id: strawberry.ID,
         role: ParticipantRole = ParticipantRole.MEMBER,
     ) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.add_participant(
-                info.context.db,
+            lambda: itinerary.add_participant(
+                db,
                 _activity(activity_id),
                 decode_id(deputy_id, "Deputy", "deputyId"),
                 role.value,
+                rules=rules,
             ),
         )
 
@@ -179,10 +177,11 @@ class TripsMutation:
     async def remove_participant(
         self, info: Info, activity_id: ActivityId, deputy_id: strawberry.ID
     ) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.remove_participant(
-                info.context.db, _activity(activity_id), decode_id(deputy_id, "Deputy", "deputyId")
+            lambda: itinerary.remove_participant(
+                db, _activity(activity_id), decode_id(deputy_id, "Deputy", "deputyId"), rules=rules
             ),
         )
 
@@ -199,14 +198,16 @@ class TripsMutation:
         day: datetime.date | None = None,
         order: int | None = None,
     ) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.add_visit(
-                info.context.db,
+            lambda: itinerary.add_visit(
+                db,
                 _activity(activity_id),
                 decode_id(enterprise_id, "Enterprise", "enterpriseId"),
                 day,
                 order,
+                rules=rules,
             ),
         )
 
@@ -222,14 +223,16 @@ class TripsMutation:
         day: datetime.date | None = None,
         order: int | None = None,
     ) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.move_visit(
-                info.context.db,
+            lambda: itinerary.move_visit(
+                db,
                 _activity(activity_id),
                 decode_id(enterprise_id, "Enterprise", "enterpriseId"),
                 day,
                 order,
+                rules=rules,
             ),
         )
 
@@ -237,12 +240,14 @@ class TripsMutation:
     async def remove_visit(
         self, info: Info, activity_id: ActivityId, enterprise_id: strawberry.ID
     ) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.remove_visit(
-                info.context.db,
+            lambda: itinerary.remove_visit(
+                db,
                 _activity(activity_id),
                 decode_id(enterprise_id, "Enterprise", "enterpriseId"),
+                rules=rules,
             ),
         )
 
@@ -251,16 +256,16 @@ class TripsMutation:
         permission_classes=PLAN,
     )
     async def schedule_activity(self, info: Info, activity_id: ActivityId) -> ActivityPayload:
-        return await _plan(
-            info,
-            lambda: trips.schedule_activity(info.context.db, _activity(activity_id)),
-            activity_id,
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
+            info, lambda: lifecycle.schedule_activity(db, _activity(activity_id), rules=rules)
         )
 
     @strawberry.mutation(description="SCHEDULED → IN_PROGRESS.", permission_classes=PLAN)
     async def start_activity(self, info: Info, activity_id: ActivityId) -> ActivityPayload:
-        return await _plan(
-            info, lambda: trips.start_activity(info.context.db, _activity(activity_id)), activity_id
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
+            info, lambda: lifecycle.start_activity(db, _activity(activity_id), rules=rules)
         )
 
     @strawberry.mutation(
@@ -269,8 +274,8 @@ class TripsMutation:
     async def complete_activity(
         self, info: Info, activity_id: ActivityId, summary: str
     ) -> ActivityPayload:
-        return await _plan(
+        db, rules = info.context.db, info.context.trip_rules
+        return await ActivityPayload.of(
             info,
-            lambda: trips.complete_activity(info.context.db, _activity(activity_id), summary),
-            activity_id,
+            lambda: lifecycle.complete_activity(db, _activity(activity_id), summary, rules=rules),
         )

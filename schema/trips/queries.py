@@ -9,17 +9,12 @@ from typing import Annotated
 import strawberry
 from strawberry.permission import BasePermission
 
-from graph.trips import core as trips
+from graph.trips import conflicts, reads
+from graph.trips.vocab import ActivityKind, ActivityStatus
 from schema.common import After, Connection, First, connection_from_page, decode_id, page_args
 from schema.context import Info
 from schema.permissions import CAN_READ
-from schema.trips.types import (
-    Activity,
-    ActivityKind,
-    ActivityStatus,
-    TripConflict,
-    TripSuggestion,
-)
+from schema.trips.types import Activity, TripConflict, TripSuggestion
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
 # one; this holds even when a resolver is reached some other way).
@@ -52,11 +47,11 @@ class ActivityFilterInput:
         default=None, description="Visits this enterprise."
     )
 
-    def to_filter(self) -> trips.ActivityFilter:
+    def to_filter(self) -> reads.ActivityFilter:
         def dec(value: strawberry.ID | None, label: str, field: str) -> str | None:
             return decode_id(value, label, f"filter.{field}") if value is not None else None
 
-        return trips.ActivityFilter(
+        return reads.ActivityFilter(
             start=self.from_,
             end=self.to,
             status=[s.value for s in self.status] if self.status else None,
@@ -82,7 +77,7 @@ class TripsQuery:
         after: After = None,
     ) -> Connection[Activity]:
         size, offset = page_args(first, after)
-        page = await trips.list_activities(
+        page = await reads.list_activities(
             info.context.db,
             (filter or ActivityFilterInput()).to_filter(),
             first=size,
@@ -95,8 +90,10 @@ class TripsQuery:
         permission_classes=READ,
     )
     async def trip_conflicts(self, info: Info, activity_id: strawberry.ID) -> list[TripConflict]:
-        found = await trips.trip_conflicts(
-            info.context.db, decode_id(activity_id, "Activity", "activityId")
+        found = await conflicts.trip_conflicts(
+            info.context.db,
+            decode_id(activity_id, "Activity", "activityId"),
+            rules=info.context.trip_rules,
         )
         return [TripConflict.from_conflict(c) for c in found]
 
@@ -112,5 +109,5 @@ class TripsQuery:
         from_: Annotated[datetime.date, strawberry.argument(name="from", description="First day.")],
         to: Annotated[datetime.date, strawberry.argument(description="Last day.")],
     ) -> TripSuggestion:
-        found = await trips.suggest_trip(info.context.db, industry_code, from_, to)
+        found = await reads.suggest_trip(info.context.db, industry_code, from_, to)
         return TripSuggestion.from_suggestion(found)

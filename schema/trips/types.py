@@ -1,72 +1,73 @@
 """GraphQL types of trips: Activity (a Relay node), its visits and conflicts, and suggestions.
-Every relationship field goes through a per-request DataLoader (schema/trips/loaders.py)."""
+Every relationship field goes through a per-request DataLoader (schema/trips/loaders.py,
+schema/fields.py); the liaison types they end at are referenced lazily, by label."""
 
 from __future__ import annotations
 
 import datetime
-import enum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
 
 from graph.kernel.reads import Direction, Row
-from graph.trips import core as trips
-from schema.common import After, Connection, First, enum_or_none, related, single
-from schema.context import Info
-from schema.liaison.types import (
-    Committee,
-    Deputy,
-    DeputyGroup,
-    Enterprise,
-    Industry,
-    LiaisonNode,
+from graph.trips import reads
+from graph.trips.conflicts import Conflict
+from graph.trips.vocab import (
+    ActivityKind,
+    ActivityStatus,
+    ConflictKind,
+    ConflictSeverity,
+    ParticipantRole,
 )
+from schema.common import enum_or_none
+from schema.context import Info
+from schema.fields import NODE_MODULES, GraphNode, node_type, related_field, single_field
 from schema.trips.loaders import conflicts_by_activity
 
+if TYPE_CHECKING:
+    from schema.liaison.types import Committee, Deputy, DeputyGroup, Enterprise
 
-@strawberry.enum(description="INSPECTION 视察, RESEARCH 调研, LAW_CHECK 执法检查.")
-class ActivityKind(enum.Enum):
-    INSPECTION = "INSPECTION"
-    RESEARCH = "RESEARCH"
-    LAW_CHECK = "LAW_CHECK"
-
-
-@strawberry.enum(
-    description="DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED; CANCELLED from any but COMPLETED."
+# strawberry.enum registers the graph/ enums themselves: one vocabulary (graph/trips/vocab.py).
+strawberry.enum(
+    ActivityKind,
+    name="ActivityKind",
+    description="INSPECTION 视察, RESEARCH 调研, LAW_CHECK 执法检查.",
 )
-class ActivityStatus(enum.Enum):
-    DRAFT = "DRAFT"
-    SCHEDULED = "SCHEDULED"
-    IN_PROGRESS = "IN_PROGRESS"
-    COMPLETED = "COMPLETED"
-    CANCELLED = "CANCELLED"
-
-
-@strawberry.enum(description="A participant's role: LEAD (带队) or MEMBER.")
-class ParticipantRole(enum.Enum):
-    LEAD = "LEAD"
-    MEMBER = "MEMBER"
-
-
-@strawberry.enum(description="HARD conflicts block scheduling; WARNINGs do not.")
-class ConflictSeverity(enum.Enum):
-    HARD = "HARD"
-    WARNING = "WARNING"
-
-
-@strawberry.enum(
+strawberry.enum(
+    ActivityStatus,
+    name="ActivityStatus",
+    description="DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED; CANCELLED from any but COMPLETED.",
+)
+strawberry.enum(
+    ParticipantRole,
+    name="ParticipantRole",
+    description="A participant's role: LEAD (带队) or MEMBER.",
+)
+strawberry.enum(
+    ConflictSeverity,
+    name="ConflictSeverity",
+    description="HARD conflicts block scheduling; WARNINGs do not.",
+)
+strawberry.enum(
+    ConflictKind,
+    name="ConflictKind",
     description="OVERLAP (HARD): a participant is booked on an overlapping activity. "
     "OWN_EMPLOYER (HARD): a participant visits their own employer. TOO_FEW_DEPUTIES (HARD): "
     "fewer than two deputies. VISIT_OUTSIDE_DATES (HARD): a visit day outside the dates. "
     "ENTERPRISE_OVER_CAP (WARNING): the enterprise is visited more often than the cap "
-    "(default once in 30 days)."
+    "(default once in 30 days).",
 )
-class ConflictKind(enum.Enum):
-    OVERLAP = "OVERLAP"
-    OWN_EMPLOYER = "OWN_EMPLOYER"
-    TOO_FEW_DEPUTIES = "TOO_FEW_DEPUTIES"
-    VISIT_OUTSIDE_DATES = "VISIT_OUTSIDE_DATES"
-    ENTERPRISE_OVER_CAP = "ENTERPRISE_OVER_CAP"
+
+CommitteeRef = Annotated["Committee", strawberry.lazy(NODE_MODULES["Committee"])]
+DeputyGroupRef = Annotated["DeputyGroup", strawberry.lazy(NODE_MODULES["DeputyGroup"])]
+DeputyRef = Annotated["Deputy", strawberry.lazy(NODE_MODULES["Deputy"])]
+EnterpriseRef = Annotated["Enterprise", strawberry.lazy(NODE_MODULES["Enterprise"])]
+
+
+def _node(label: str, row: Row) -> Any:
+    """The GraphQL type of `label` (in another domain's module) from a row."""
+    return node_type(label).from_row(row)
 
 
 @strawberry.type(description="A problem with an activity's plan.")
@@ -81,10 +82,10 @@ class TripConflict:
     )
 
     @classmethod
-    def from_conflict(cls, conflict: trips.Conflict) -> TripConflict:
+    def from_conflict(cls, conflict: Conflict) -> TripConflict:
         return cls(
-            kind=ConflictKind(conflict.kind),
-            severity=ConflictSeverity(conflict.severity),
+            kind=conflict.kind,
+            severity=conflict.severity,
             message=conflict.message,
             message_zh=conflict.zh,
             message_en=conflict.en,
@@ -96,11 +97,11 @@ class TripConflict:
 class Visit:
     day: datetime.date | None = strawberry.field(description="The day of the visit.")
     order: int | None = strawberry.field(description="Position in the itinerary, from 1.")
-    enterprise: Enterprise = strawberry.field(description="The enterprise visited.")
+    enterprise: EnterpriseRef = strawberry.field(description="The enterprise visited.")
 
 
 @strawberry.type(description="An inspection, research trip or law-enforcement check.")
-class Activity(LiaisonNode):
+class Activity(GraphNode):
     LABEL = "Activity"
     id: relay.NodeID[str]
     kind: ActivityKind | None = strawberry.field(description="Kind of activity.")
@@ -126,53 +127,11 @@ class Activity(LiaisonNode):
             source=row.get("source"),
         )
 
-    @strawberry.field(description="Committees that organise it.")
-    async def organisers(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[Committee]:
-        return await related(
-            info,
-            "ORGANIZES",
-            "Activity",
-            "Committee",
-            Direction.IN,
-            self.id,
-            first,
-            after,
-            Committee.from_row,
-        )
-
-    @strawberry.field(description="Deputy groups that hold it.")
-    async def groups(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[DeputyGroup]:
-        return await related(
-            info,
-            "HOLDS",
-            "Activity",
-            "DeputyGroup",
-            Direction.IN,
-            self.id,
-            first,
-            after,
-            DeputyGroup.from_row,
-        )
-
-    @strawberry.field(description="Deputies taking part; edge.role is LEAD or MEMBER.")
-    async def participants(
-        self, info: Info, first: First = None, after: After = None
-    ) -> Connection[Deputy]:
-        return await related(
-            info,
-            "TAKES_PART",
-            "Activity",
-            "Deputy",
-            Direction.IN,
-            self.id,
-            first,
-            after,
-            Deputy.from_row,
-        )
+    organisers = related_field("ORGANIZES", "Committee", "Committees that organise it.")
+    groups = related_field("HOLDS", "DeputyGroup", "Deputy groups that hold it.")
+    participants = related_field(
+        "TAKES_PART", "Deputy", "Deputies taking part; edge.role is LEAD or MEMBER."
+    )
 
     @strawberry.field(description="The itinerary, in order of day, then stop.")
     async def visits(self, info: Info) -> list[Visit]:
@@ -185,16 +144,12 @@ class Activity(LiaisonNode):
             Visit(
                 day=r["rel"].get("day"),
                 order=r["rel"].get("order"),
-                enterprise=Enterprise.from_row(r),
+                enterprise=_node("Enterprise", r),
             )
             for r in rows
         ]
 
-    @strawberry.field(description="The industry it is about.")
-    async def industry(self, info: Info) -> Industry | None:
-        return await single(
-            info, "IN_INDUSTRY", "Activity", "Industry", Direction.OUT, self.id, Industry.from_row
-        )
+    industry = single_field("IN_INDUSTRY", "Industry", "The industry it is about.")
 
     @strawberry.field(description="Its current conflicts (hard ones block scheduling).")
     async def conflicts(self, info: Info) -> list[TripConflict]:
@@ -204,7 +159,7 @@ class Activity(LiaisonNode):
 
 @strawberry.type(description="A deputy worth inviting, and why.")
 class Invitee:
-    deputy: Deputy = strawberry.field(description="The deputy (free on the trip's dates).")
+    deputy: DeputyRef = strawberry.field(description="The deputy (free on the trip's dates).")
     reason: str = strawberry.field(
         description="CONVENER or MEMBER of a group in the industry, or COMMITTEE_MEMBER of "
         "an organising committee."
@@ -213,13 +168,12 @@ class Invitee:
 
     @classmethod
     def from_row(cls, row: Row) -> Invitee:
-        reason = ("CONVENER", "MEMBER", "COMMITTEE_MEMBER")[row["rank"]]
-        return cls(deputy=Deputy.from_row(row), reason=reason, via_id=row["via"])
+        return cls(deputy=_node("Deputy", row), reason=row["reason"], via_id=row["via"])
 
 
 @strawberry.type(description="An enterprise worth visiting, with when it was last visited.")
 class CandidateEnterprise:
-    enterprise: Enterprise = strawberry.field(description="The enterprise.")
+    enterprise: EnterpriseRef = strawberry.field(description="The enterprise.")
     last_visited: datetime.date | None = strawberry.field(
         description="Day of its latest non-cancelled visit; null if never visited."
     )
@@ -227,10 +181,10 @@ class CandidateEnterprise:
 
 @strawberry.type(description="A plan for a trip on an industry (its sub-tree included).")
 class TripSuggestion:
-    committees: list[Committee] = strawberry.field(
+    committees: list[CommitteeRef] = strawberry.field(
         description="Committees that liaise with groups in the industry: the organisers."
     )
-    groups: list[DeputyGroup] = strawberry.field(description="Groups in the industry.")
+    groups: list[DeputyGroupRef] = strawberry.field(description="Groups in the industry.")
     invitees: list[Invitee] = strawberry.field(
         description="Whom to invite, free on those dates: conveners, members, then members of "
         "the organising committees."
@@ -241,14 +195,14 @@ class TripSuggestion:
     )
 
     @classmethod
-    def from_suggestion(cls, s: trips.Suggestion) -> TripSuggestion:
+    def from_suggestion(cls, s: reads.Suggestion) -> TripSuggestion:
         return cls(
-            committees=[Committee.from_row(r) for r in s.committees],
-            groups=[DeputyGroup.from_row(r) for r in s.groups],
+            committees=[_node("Committee", r) for r in s.committees],
+            groups=[_node("DeputyGroup", r) for r in s.groups],
             invitees=[Invitee.from_row(r) for r in s.invitees],
             enterprises=[
                 CandidateEnterprise(
-                    enterprise=Enterprise.from_row(r), last_visited=r["lastVisited"]
+                    enterprise=_node("Enterprise", r), last_visited=r["lastVisited"]
                 )
                 for r in s.enterprises
             ],

@@ -10,11 +10,10 @@ import pytest
 from neo4j import Driver
 from strawberry import relay
 
-from graph.kernel import audit
+from graph.kernel import audit, nodes
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.settings import Settings
-from graph.liaison import core as liaison
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
 from tests.mutation_script import (
@@ -101,9 +100,7 @@ async def test_a_failing_audit_write_rolls_the_change_back(
     with audit.pending(token_name="t", role="ADMIN", operation="createCongress", ids=[]) as p:
         p.id = taken
         with pytest.raises(DomainError) as failed:
-            await liaison.create_node(
-                db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
-            )
+            await nodes.create_node(db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"})
     assert failed.value.code is ErrorCode.DUPLICATE
     assert graph_digest(clean_graph, neo4j_settings.database) == before
     assert [e["operation"] for e in events(clean_graph, neo4j_settings.database)] == ["earlier"]
@@ -113,7 +110,7 @@ async def test_the_event_commits_with_the_change(
     db: Database, clean_graph: Driver, neo4j_settings: Settings
 ) -> None:
     with audit.pending(token_name="t", role="ADMIN", operation="createCongress", ids=[]):
-        row = await liaison.create_node(
+        row = await nodes.create_node(
             db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
         )
     (event,) = events(clean_graph, neo4j_settings.database)

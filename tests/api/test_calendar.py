@@ -9,8 +9,8 @@ import datetime as dt
 import icalendar
 
 from graph.kernel.db import Database
-from graph.trips import core as trips
-from graph.trips.core import ActivityInput
+from graph.trips import itinerary, lifecycle, plans
+from graph.trips.plans import ActivityInput
 from tests.conftest import GraphQLClient
 from tests.trips_world import load_world
 
@@ -18,17 +18,17 @@ D = dt.date
 
 
 async def plan(db: Database, title: str, start: D, end: D) -> str:
-    activity = await trips.create_activity(
+    activity = (await plans.create_activity(
         db,
         ActivityInput(
             kind="INSPECTION", title=title, topic="项目建设", start=start, end=end,
             committee_ids=["cm-fin"], group_ids=["g-auto"],
         ),
-    )  # fmt: skip
-    await trips.add_participant(db, activity["id"], "d-conv", "LEAD")
-    await trips.add_participant(db, activity["id"], "d-mem1")
-    await trips.add_visit(db, activity["id"], "e-parts", start)
-    await trips.add_visit(db, activity["id"], "e-axle", end)
+    )).activity  # fmt: skip
+    await itinerary.add_participant(db, activity["id"], "d-conv", "LEAD")
+    await itinerary.add_participant(db, activity["id"], "d-mem1")
+    await itinerary.add_visit(db, activity["id"], "e-parts", start)
+    await itinerary.add_visit(db, activity["id"], "e-axle", end)
     return str(activity["id"])
 
 
@@ -42,7 +42,7 @@ async def test_deputy_feed(db: Database, api: GraphQLClient) -> None:
     await load_world(db)
     kept = await plan(db, "汽车产业集中视察", D(2024, 5, 6), D(2024, 5, 7))
     dropped = await plan(db, "取消的调研", D(2024, 6, 3), D(2024, 6, 3))
-    await trips.cancel_activity(db, dropped)
+    await lifecycle.cancel_activity(db, dropped)
 
     first = api.get("/calendar/deputy/d-conv.ics")
     assert first.status_code == 200

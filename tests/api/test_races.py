@@ -21,11 +21,12 @@ from neo4j import Driver
 from strawberry import relay
 
 from api.limits import Limits
+from graph.kernel import nodes
 from graph.kernel.db import Database
+from graph.kernel.nodes import Link
 from graph.kernel.settings import Settings
-from graph.liaison import core as liaison
-from graph.liaison.core import Link
-from graph.trips import core as trips
+from graph.liaison import links
+from graph.trips import plans
 from schema.build import schema
 from tests.conftest import make_token, running_app
 from tests.liaison_world import uscc
@@ -406,7 +407,7 @@ async def build_world(db: Database) -> World:
     N deputies, N enterprises, N industries and a draft trip: the ends the races link."""
 
     async def make(label: str, name: str, *links: Link, **props: Any) -> str:
-        node_id: str = (await liaison.create_node(db, label, {"name": name, **props}, links))["id"]
+        node_id: str = (await nodes.create_node(db, label, {"name": name, **props}, links))["id"]
         return node_id
 
     w: World = {}
@@ -421,22 +422,22 @@ async def build_world(db: Database) -> World:
     deputy_of = Link("DEPUTY_OF", "Congress", w["congress"], "input.congressId")
     for i in range(N):
         w[f"deputy{i}"] = await make("Deputy", f"代表{i:02d}", deputy_of)
-        await liaison.link(
+        await links.link(
             db,
-            liaison.LinkSpec(
+            links.LinkSpec(
                 "GROUP_MEMBER", "Deputy", w[f"deputy{i}"], "DeputyGroup", w["members"],
                 {"role": "MEMBER"},
             ),
         )  # fmt: skip
         w[f"enterprise{i}"] = await make("Enterprise", f"诸城企业{i:02d}")
         w[f"industry{i}"] = await make("Industry", f"行业{i:02d}", code=f"C{13 + i}")
-    activity = await trips.create_activity(
+    activity = (await plans.create_activity(
         db,
-        trips.ActivityInput(
+        plans.ActivityInput(
             kind="RESEARCH", title="预制菜产业调研",
             start=dt.date(2024, 4, 1), end=dt.date(2024, 4, 3),
         ),
-    )  # fmt: skip
+    )).activity  # fmt: skip
     w["activity"] = activity["id"]
     return w
 

@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from graph.kernel import nodes
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.settings import Settings
-from graph.liaison import core as liaison
-from graph.liaison.core import LinkSpec, ListFilter
+from graph.liaison import cypher, links, lists, network
+from graph.liaison.links import LinkSpec
+from graph.liaison.lists import ListFilter
 from tests.digest import graph_digest
 from tests.liaison_world import (
     DELIS_USCC,
@@ -56,7 +58,7 @@ def names(rows: list[dict[str, Any]]) -> list[str]:
 async def test_list_filters_by_name_case_insensitively(db: Database) -> None:
     for name in ("Qingdao Tea Alliance", "青岛TEA联盟", "山东预制菜产业联盟"):
         await make(db, "Alliance", name)
-    page = await liaison.list_nodes(
+    page = await lists.list_nodes(
         db, "Alliance", ListFilter(name_contains="tea"), first=10, offset=0
     )
     assert page.total == 2
@@ -64,16 +66,16 @@ async def test_list_filters_by_name_case_insensitively(db: Database) -> None:
 
 
 async def test_list_filters_by_industry_including_its_sub_tree(db: Database, world: World) -> None:
-    manufacturing = await liaison.list_nodes(
+    manufacturing = await lists.list_nodes(
         db, "DeputyGroup", ListFilter(industry_code="c"), first=10, offset=0
     )
-    food_only = await liaison.list_nodes(
+    food_only = await lists.list_nodes(
         db, "DeputyGroup", ListFilter(industry_code="C14"), first=10, offset=0
     )
-    committees = await liaison.list_nodes(
+    committees = await lists.list_nodes(
         db, "Committee", ListFilter(industry_code="C27"), first=10, offset=0
     )
-    industries = await liaison.list_nodes(
+    industries = await lists.list_nodes(
         db, "Industry", ListFilter(industry_code="C14"), first=10, offset=0
     )
     assert names(manufacturing.rows) == ["生物医药专业代表小组", "预制菜专业代表小组"]
@@ -83,13 +85,13 @@ async def test_list_filters_by_industry_including_its_sub_tree(db: Database, wor
 
 
 async def test_list_filters_by_congress(db: Database, world: World) -> None:
-    here = await liaison.list_nodes(
+    here = await lists.list_nodes(
         db, "DeputyGroup", ListFilter(congress_id=world.congress), first=10, offset=0
     )
-    there = await liaison.list_nodes(
+    there = await lists.list_nodes(
         db, "DeputyGroup", ListFilter(congress_id=world.other_congress), first=10, offset=0
     )
-    alliances = await liaison.list_nodes(
+    alliances = await lists.list_nodes(
         db, "Alliance", ListFilter(congress_id=world.congress), first=10, offset=0
     )
     assert here.total == 2
@@ -100,16 +102,16 @@ async def test_list_filters_by_congress(db: Database, world: World) -> None:
 async def test_lists_sort_by_pinyin(db: Database) -> None:
     for name in ("郑州市人大", "重庆市人大", "安市人大", "北京市人大"):
         await make(db, "Congress", name, level="CITY")
-    page = await liaison.list_nodes(db, "Congress", ListFilter(), first=10, offset=0)
+    page = await lists.list_nodes(db, "Congress", ListFilter(), first=10, offset=0)
     assert names(page.rows) == ["安市人大", "北京市人大", "重庆市人大", "郑州市人大"]
 
 
 async def test_list_pages_with_offset_and_total(db: Database) -> None:
     for name in ("一号联盟", "二号联盟", "三号联盟", "四号联盟", "五号联盟"):
         await make(db, "Alliance", name)
-    whole = await liaison.list_nodes(db, "Alliance", ListFilter(), first=5, offset=0)
-    page = await liaison.list_nodes(db, "Alliance", ListFilter(), first=2, offset=2)
-    tail = await liaison.list_nodes(db, "Alliance", ListFilter(), first=2, offset=4)
+    whole = await lists.list_nodes(db, "Alliance", ListFilter(), first=5, offset=0)
+    page = await lists.list_nodes(db, "Alliance", ListFilter(), first=2, offset=2)
+    tail = await lists.list_nodes(db, "Alliance", ListFilter(), first=2, offset=4)
     assert page.total == tail.total == 5
     assert page.rows == whole.rows[2:4]
     assert tail.rows == whole.rows[4:]
@@ -118,7 +120,7 @@ async def test_list_pages_with_offset_and_total(db: Database) -> None:
 @pytest.mark.parametrize(("first", "offset"), [(101, 0), (-1, 0), (10, -1)])
 async def test_list_refuses_bad_pages(db: Database, first: int, offset: int) -> None:
     with pytest.raises(DomainError) as caught:
-        await liaison.list_nodes(db, "Alliance", ListFilter(), first=first, offset=offset)
+        await lists.list_nodes(db, "Alliance", ListFilter(), first=first, offset=offset)
     assert caught.value.code is ErrorCode.INVALID
 
 
@@ -126,7 +128,7 @@ async def test_list_refuses_bad_pages(db: Database, first: int, offset: int) -> 
 
 
 async def test_search_finds_one_chinese_character(db: Database, world: World) -> None:
-    total, hits = await liaison.search(db, "茶")
+    total, hits = await lists.search(db, "茶")
     assert total == 1
     assert (hits[0].label, hits[0].node["name"]) == ("DeputyGroup", "茶产业专业代表小组")
 
@@ -134,7 +136,7 @@ async def test_search_finds_one_chinese_character(db: Database, world: World) ->
 async def test_search_ranks_exact_then_prefix_then_contains(db: Database) -> None:
     for name in ("山东预制菜产业联盟", "预制菜产业联盟", "预制菜"):
         await make(db, "Alliance", name)
-    total, hits = await liaison.search(db, "预制菜")
+    total, hits = await lists.search(db, "预制菜")
     assert total == 3
     assert [(h.node["name"], h.rank) for h in hits] == [
         ("预制菜", 3),
@@ -144,15 +146,15 @@ async def test_search_ranks_exact_then_prefix_then_contains(db: Database) -> Non
 
 
 async def test_search_filters_labels_and_pages(db: Database, world: World) -> None:
-    total, hits = await liaison.search(db, "预制菜", labels=["Alliance"])
+    total, hits = await lists.search(db, "预制菜", labels=["Alliance"])
     assert (total, [h.label for h in hits]) == (1, ["Alliance"])
-    total, page = await liaison.search(db, "专业代表小组", first=1, offset=1)
+    total, page = await lists.search(db, "专业代表小组", first=1, offset=1)
     assert total == 3 and len(page) == 1
 
 
 @pytest.mark.parametrize("text", ["*:*", "*", "a AND b", "\\", "(", "~", "/.*/", "name:*"])
 async def test_search_treats_lucene_syntax_literally(db: Database, world: World, text: str) -> None:
-    total, hits = await liaison.search(db, text)
+    total, hits = await lists.search(db, text)
     assert (total, hits) == (0, [])
 
 
@@ -160,7 +162,7 @@ async def test_search_does_not_obey_operators_in_the_text(db: Database, world: W
     # `OR *:*` would match everything if it reached Lucene as syntax; as text it adds nothing,
     # so only the word 预制菜 is left to find.
     for text in ('"预制菜) OR *:*', "预制菜*", "/预制菜/"):
-        total, hits = await liaison.search(db, text)
+        total, hits = await lists.search(db, text)
         assert sorted(h.node["name"] for h in hits) == ["山东预制菜产业联盟", "预制菜专业代表小组"]
         assert total == 2 and {h.rank for h in hits} == {0}
 
@@ -168,16 +170,16 @@ async def test_search_does_not_obey_operators_in_the_text(db: Database, world: W
 async def test_search_refuses_empty_text_and_unknown_labels(db: Database) -> None:
     for text, labels in (("  ", None), ("x", ["Migration"])):
         with pytest.raises(DomainError) as caught:
-            await liaison.search(db, text, labels=labels)
+            await lists.search(db, text, labels=labels)
         assert caught.value.code is ErrorCode.INVALID
 
 
 # --- liaison network -------------------------------------------------------------------------
 
 
-def drawn(network: liaison.Network) -> tuple[set[str], set[tuple[str, str, str]]]:
-    nodes = {n.name for n in network.nodes}
-    edges = {(e.source.name, e.type, e.target.name) for e in network.edges}
+def drawn(reached: network.Network) -> tuple[set[str], set[tuple[str, str, str]]]:
+    nodes = {n.name for n in reached.nodes}
+    edges = {(e.source.name, e.type, e.target.name) for e in reached.edges}
     return nodes, edges
 
 
@@ -185,8 +187,8 @@ async def test_network_depth_one_is_the_committees_groups_and_members(
     db: Database, world: World
 ) -> None:
     with count_round_trips() as trips:
-        network = await liaison.liaison_network(db, world.finance, depth=1)
-    nodes, edges = drawn(network)
+        reached = await network.liaison_network(db, world.finance, depth=1)
+    nodes, edges = drawn(reached)
     assert nodes == {"财政经济委员会", "预制菜专业代表小组", "生物医药专业代表小组", "郑洪霞"}
     assert ("财政经济委员会", "LIAISES_WITH", "预制菜专业代表小组") in edges
     assert ("郑洪霞", "SITS_ON", "财政经济委员会") in edges
@@ -197,17 +199,17 @@ async def test_network_depth_three_reaches_enterprises_in_depth_plus_one_trips(
     db: Database, world: World
 ) -> None:
     with count_round_trips() as trips:
-        network = await liaison.liaison_network(db, world.finance, depth=3)
-    nodes, edges = drawn(network)
+        reached = await network.liaison_network(db, world.finance, depth=3)
+    nodes, edges = drawn(reached)
     assert {"山东预制菜产业联盟", "郑思敏", "李盛林", "得利斯食品有限公司"} <= nodes
     assert "茶产业专业代表小组" not in nodes
     assert ("得利斯食品有限公司", "MEMBER_OF", "山东预制菜产业联盟") in edges
     assert ("李盛林", "MEMBER_OF", "预制菜专业代表小组") in edges
     roles = {
-        e.source.name: e.properties.get("role") for e in network.edges if e.type == "MEMBER_OF"
+        e.source.name: e.properties.get("role") for e in reached.edges if e.type == "MEMBER_OF"
     }
     assert roles["李盛林"] == "CONVENER"
-    assert len(network.edges) == len(edges)  # no edge twice
+    assert len(reached.edges) == len(edges)  # no edge twice
     assert trips.count == 4
 
 
@@ -215,14 +217,14 @@ async def test_network_refuses_unknown_committees_and_bad_depths(
     db: Database, world: World
 ) -> None:
     with pytest.raises(DomainError) as caught:
-        await liaison.liaison_network(db, "no-such-committee")
+        await network.liaison_network(db, "no-such-committee")
     assert (caught.value.code, caught.value.field) == (ErrorCode.NOT_FOUND, "committeeId")
     with pytest.raises(DomainError) as caught:
-        await liaison.liaison_network(db, world.food)  # a group's id is no committee's
+        await network.liaison_network(db, world.food)  # a group's id is no committee's
     assert caught.value.code is ErrorCode.NOT_FOUND
     for depth in (0, 5):
         with pytest.raises(DomainError) as caught:
-            await liaison.liaison_network(db, world.finance, depth=depth)
+            await network.liaison_network(db, world.finance, depth=depth)
         assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "depth")
 
 
@@ -239,20 +241,20 @@ async def test_network_too_large_for_one_response_is_refused(
                    -[:MEMBER_OF {role: 'MEMBER'}]->(g)
             """,
             group=world.food,
-            count=liaison.MAX_NETWORK_NODES,
+            count=network.MAX_NETWORK_NODES,
         ).consume()
-    assert len((await liaison.liaison_network(db, world.finance, depth=1)).nodes) < 10
+    assert len((await network.liaison_network(db, world.finance, depth=1)).nodes) < 10
     with pytest.raises(DomainError) as caught:
-        await liaison.liaison_network(db, world.finance, depth=2)
+        await network.liaison_network(db, world.finance, depth=2)
     assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "depth")
-    assert str(liaison.MAX_NETWORK_NODES) in caught.value.zh
+    assert str(network.MAX_NETWORK_NODES) in caught.value.zh
 
 
 # --- liaison paths ---------------------------------------------------------------------------
 
 
 async def test_paths_go_committee_group_alliance_enterprise(db: Database, world: World) -> None:
-    paths = await liaison.liaison_paths(
+    paths = await network.liaison_paths(
         db, "Committee", world.finance, "Enterprise", world.delis, max_hops=6
     )
     assert len(paths) == 1
@@ -271,7 +273,7 @@ async def test_paths_go_committee_group_alliance_enterprise(db: Database, world:
 
 async def test_paths_respect_max_hops(db: Database, world: World) -> None:
     assert (
-        await liaison.liaison_paths(
+        await network.liaison_paths(
             db, "Committee", world.finance, "Enterprise", world.delis, max_hops=2
         )
         == []
@@ -288,7 +290,7 @@ async def test_paths_refuse_same_node_unknown_ids_and_bad_hops(db: Database, wor
     ]
     for args, code, fld in cases:
         with pytest.raises(DomainError) as caught:
-            await liaison.liaison_paths(db, *args)
+            await network.liaison_paths(db, *args)
         assert (caught.value.code, caught.value.field) == (code, fld)
 
 
@@ -304,10 +306,10 @@ def _operators(plan: Any) -> set[str]:
 
 def test_traversals_seek_by_label_and_id(clean_graph: Driver, neo4j_settings: Settings) -> None:
     queries: list[tuple[str, dict[str, Any]]] = [
-        (liaison.NETWORK_STEP, {"frontier": [], "allowed": []}),
-        (liaison.NODE_SUMMARY["Committee"], {"id": "x"}),
+        (cypher.MATCH_NETWORK_STEP, {"frontier": [], "allowed": []}),
+        (cypher.MATCH_NODE_NAME["Committee"], {"id": "x"}),
         (
-            liaison.paths_query(6, "Committee", "Enterprise"),
+            cypher.MATCH_PATHS[(6, "Committee", "Enterprise")],
             {"from": "a", "to": "b", "limit": 1, "allowed": []},
         ),
     ]
@@ -343,7 +345,7 @@ async def test_coverage_gaps_lists_each_kind_of_hole(db: Database) -> None:
         await connect(db, "PARTNERS_WITH", ("DeputyGroup", group), ("Alliance", dishes))
     await connect(db, "GROUP_MEMBER", ("Deputy", convener), ("DeputyGroup", food), role="CONVENER")
 
-    gaps = await liaison.coverage_gaps(db)
+    gaps = await network.coverage_gaps(db)
 
     assert [i["code"] for i in gaps.industries_without_committee] == ["C36"]
     assert [i["code"] for i in gaps.industries_without_group] == ["C27"]
@@ -354,7 +356,7 @@ async def test_coverage_gaps_lists_each_kind_of_hole(db: Database) -> None:
 
 
 async def test_coverage_gaps_of_an_empty_graph_are_empty(db: Database) -> None:
-    gaps = await liaison.coverage_gaps(db)
+    gaps = await network.coverage_gaps(db)
     assert all(value == [] for value in vars(gaps).values())
 
 
@@ -362,7 +364,7 @@ async def test_coverage_gaps_of_an_empty_graph_are_empty(db: Database) -> None:
 
 
 async def test_create_stores_clean_properties_and_a_pinyin_sort_key(db: Database) -> None:
-    row = await liaison.create_node(
+    row = await nodes.create_node(
         db, "Enterprise", {"name": "  重庆　长安汽车  ", "uscc": DELIS_USCC.lower()}
     )
     assert (row["name"], row["uscc"], row["source"]) == ("重庆 长安汽车", DELIS_USCC, "user")
@@ -373,7 +375,7 @@ async def test_names_are_unique_within_a_congress(
     db: Database, world: World, unchanged: Any
 ) -> None:
     error = await unchanged(
-        liaison.create_node(
+        nodes.create_node(
             db,
             "Committee",
             {"name": "财政经济委员会"},
@@ -386,7 +388,7 @@ async def test_names_are_unique_within_a_congress(
     await make(db, "Committee", "财政经济委员会", in_congress("COMMITTEE_OF", world.other_congress))
     # Renaming onto a sibling's name is a duplicate too.
     await unchanged(
-        liaison.update_node(db, "Committee", world.agriculture, {"name": "财政经济委员会"}),
+        nodes.update_node(db, "Committee", world.agriculture, {"name": "财政经济委员会"}),
         ErrorCode.DUPLICATE,
     )
 
@@ -407,13 +409,13 @@ async def test_create_checks_uscc_industry_codes_names_and_enums(
         ("Congress", {"name": "某人大", "level": "GALACTIC"}, "input.level"),
     ]
     for label, props, fld in cases:
-        error = await unchanged(liaison.create_node(db, label, props), ErrorCode.INVALID)
+        error = await unchanged(nodes.create_node(db, label, props), ErrorCode.INVALID)
         assert error.field == fld, (props, error.message)
 
 
 async def test_create_needs_an_existing_congress(db: Database, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.create_node(
+        nodes.create_node(
             db, "Committee", {"name": "财政经济委员会"}, [in_congress("COMMITTEE_OF", "nope")]
         ),
         ErrorCode.NOT_FOUND,
@@ -423,29 +425,29 @@ async def test_create_needs_an_existing_congress(db: Database, unchanged: Any) -
 
 async def test_duplicate_uscc_and_industry_code(db: Database, world: World, unchanged: Any) -> None:
     await unchanged(
-        liaison.create_node(db, "Enterprise", {"name": "另一家公司", "uscc": DELIS_USCC}),
+        nodes.create_node(db, "Enterprise", {"name": "另一家公司", "uscc": DELIS_USCC}),
         ErrorCode.DUPLICATE,
     )
     await unchanged(
-        liaison.create_node(db, "Industry", {"name": "另一个制造业", "code": "C"}),
+        nodes.create_node(db, "Industry", {"name": "另一个制造业", "code": "C"}),
         ErrorCode.DUPLICATE,
     )
 
 
 async def test_update_changes_only_what_is_given(db: Database, world: World) -> None:
-    row = await liaison.update_node(db, "Congress", world.congress, {"region": "山东省诸城市"})
+    row = await nodes.update_node(db, "Congress", world.congress, {"region": "山东省诸城市"})
     assert (row["name"], row["region"], row["level"]) == (
         "诸城市人民代表大会",
         "山东省诸城市",
         "CITY",
     )
-    renamed = await liaison.update_node(db, "Alliance", world.alliance, {"name": "重庆预制菜联盟"})
+    renamed = await nodes.update_node(db, "Alliance", world.alliance, {"name": "重庆预制菜联盟"})
     assert renamed["sortKey"].startswith("chong qing")
 
 
 async def test_update_of_an_unknown_node_names_the_input_id(db: Database, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.update_node(db, "Alliance", "nope", {"name": "x"}), ErrorCode.NOT_FOUND
+        nodes.update_node(db, "Alliance", "nope", {"name": "x"}), ErrorCode.NOT_FOUND
     )
     assert error.field == "input.id"
 
@@ -453,32 +455,32 @@ async def test_update_of_an_unknown_node_names_the_input_id(db: Database, unchan
 async def test_delete_is_refused_while_others_point_at_the_node(
     db: Database, world: World, unchanged: Any
 ) -> None:
-    error = await unchanged(liaison.delete_node(db, "DeputyGroup", world.food), ErrorCode.CONFLICT)
+    error = await unchanged(nodes.delete_node(db, "DeputyGroup", world.food), ErrorCode.CONFLICT)
     assert "2 Deputy via MEMBER_OF" in error.en
     assert "1 Committee via LIAISES_WITH" in error.en
     assert "1 Alliance via PARTNERS_WITH" in error.en
     assert "2 个代表" in error.zh and "cascade" in error.zh
     congress = await unchanged(
-        liaison.delete_node(db, "Congress", world.congress), ErrorCode.CONFLICT
+        nodes.delete_node(db, "Congress", world.congress), ErrorCode.CONFLICT
     )
     assert "Committee via COMMITTEE_OF" in congress.en
 
 
 async def test_a_node_s_own_placement_does_not_hold_it(db: Database, world: World) -> None:
     # A committee belongs to its congress; that alone is no reason to refuse deleting it.
-    assert await liaison.delete_node(db, "Committee", world.agriculture) == world.agriculture
+    assert await nodes.delete_node(db, "Committee", world.agriculture) == world.agriculture
     await industry(db, "C36", "汽车制造业", "C")
-    assert await liaison.delete_node(db, "Industry", "C36") == "C36"
+    assert await nodes.delete_node(db, "Industry", "C36") == "C36"
     # ... but an industry with children is held by them.
     with pytest.raises(DomainError) as caught:
-        await liaison.delete_node(db, "Industry", "C14")
+        await nodes.delete_node(db, "Industry", "C14")
     assert caught.value.code is ErrorCode.CONFLICT
 
 
 async def test_cascade_unlinks_but_keeps_the_neighbours(
     db: Database, world: World, clean_graph: Driver
 ) -> None:
-    await liaison.delete_node(db, "DeputyGroup", world.food, cascade=True)
+    await nodes.delete_node(db, "DeputyGroup", world.food, cascade=True)
     with clean_graph.session() as session:
         left = session.run(
             "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id",
@@ -488,7 +490,7 @@ async def test_cascade_unlinks_but_keeps_the_neighbours(
 
 
 async def test_delete_of_an_unknown_node_is_not_found(db: Database, unchanged: Any) -> None:
-    error = await unchanged(liaison.delete_node(db, "Alliance", "nope"), ErrorCode.NOT_FOUND)
+    error = await unchanged(nodes.delete_node(db, "Alliance", "nope"), ErrorCode.NOT_FOUND)
     assert error.field == "id"
 
 
@@ -501,7 +503,7 @@ def spec(rel_key: str, start: tuple[str, str], end: tuple[str, str], **props: An
 
 async def test_a_link_cannot_be_made_twice(db: Database, world: World, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.link(
+        links.link(
             db, spec("LIAISES_WITH", ("Committee", world.finance), ("DeputyGroup", world.food))
         ),
         ErrorCode.DUPLICATE,
@@ -511,7 +513,7 @@ async def test_a_link_cannot_be_made_twice(db: Database, world: World, unchanged
 
 async def test_a_group_has_one_convener(db: Database, world: World, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.link(
+        links.link(
             db,
             spec(
                 "GROUP_MEMBER", ("Deputy", world.hong), ("DeputyGroup", world.food), role="CONVENER"
@@ -522,7 +524,7 @@ async def test_a_group_has_one_convener(db: Database, world: World, unchanged: A
     assert (error.field, error.ids) == ("role", [world.li])
     assert "李盛林" in error.zh
     # Another group may have her as convener.
-    await liaison.link(
+    await links.link(
         db,
         spec("GROUP_MEMBER", ("Deputy", world.hong), ("DeputyGroup", world.bio), role="CONVENER"),
     )
@@ -530,7 +532,7 @@ async def test_a_group_has_one_convener(db: Database, world: World, unchanged: A
 
 async def test_member_roles_are_checked(db: Database, world: World, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.link(
+        links.link(
             db,
             spec("GROUP_MEMBER", ("Deputy", world.hong), ("DeputyGroup", world.bio), role="BOSS"),
         ),
@@ -541,9 +543,9 @@ async def test_member_roles_are_checked(db: Database, world: World, unchanged: A
 
 async def test_a_deputy_has_one_employer(db: Database, world: World, unchanged: Any) -> None:
     other = await make(db, "Enterprise", "另一家公司")
-    await liaison.link(db, spec("WORKS_AT", ("Deputy", world.zheng), ("Enterprise", world.delis)))
+    await links.link(db, spec("WORKS_AT", ("Deputy", world.zheng), ("Enterprise", world.delis)))
     error = await unchanged(
-        liaison.link(db, spec("WORKS_AT", ("Deputy", world.zheng), ("Enterprise", other))),
+        links.link(db, spec("WORKS_AT", ("Deputy", world.zheng), ("Enterprise", other))),
         ErrorCode.CONFLICT,
     )
     assert error.ids == [world.delis]
@@ -551,12 +553,12 @@ async def test_a_deputy_has_one_employer(db: Database, world: World, unchanged: 
 
 async def test_the_industry_tree_has_no_cycles(db: Database, world: World, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.link(db, spec("PART_OF", ("Industry", "C"), ("Industry", "C143"))),
+        links.link(db, spec("PART_OF", ("Industry", "C"), ("Industry", "C143"))),
         ErrorCode.INVALID,
     )
     assert error.field == "toId"
     await unchanged(
-        liaison.link(db, spec("PART_OF", ("Industry", "C143"), ("Industry", "C27"))),
+        links.link(db, spec("PART_OF", ("Industry", "C143"), ("Industry", "C27"))),
         ErrorCode.CONFLICT,  # it already has a parent
     )
 
@@ -565,21 +567,21 @@ async def test_a_deputy_cannot_contact_themselves(
     db: Database, world: World, unchanged: Any
 ) -> None:
     await unchanged(
-        liaison.link(db, spec("CONTACTS", ("Deputy", world.li), ("Deputy", world.li))),
+        links.link(db, spec("CONTACTS", ("Deputy", world.li), ("Deputy", world.li))),
         ErrorCode.INVALID,
     )
-    await liaison.link(db, spec("CONTACTS", ("Deputy", world.li), ("Deputy", world.zheng)))
+    await links.link(db, spec("CONTACTS", ("Deputy", world.li), ("Deputy", world.zheng)))
 
 
 async def test_links_need_both_ends(db: Database, world: World, unchanged: Any) -> None:
     error = await unchanged(
-        liaison.link(db, spec("LIAISES_WITH", ("Committee", world.finance), ("DeputyGroup", "x"))),
+        links.link(db, spec("LIAISES_WITH", ("Committee", world.finance), ("DeputyGroup", "x"))),
         ErrorCode.NOT_FOUND,
     )
     assert error.field == "toId"
     # A committee's id is not a group's, even though both are ids: the error says so.
     error = await unchanged(
-        liaison.link(
+        links.link(
             db,
             spec("LIAISES_WITH", ("Committee", world.finance), ("DeputyGroup", world.agriculture)),
         ),
@@ -591,8 +593,8 @@ async def test_links_need_both_ends(db: Database, world: World, unchanged: Any) 
 
 async def test_unlink_removes_the_link_and_only_the_link(db: Database, world: World) -> None:
     link = spec("PARTNERS_WITH", ("DeputyGroup", world.food), ("Alliance", world.alliance))
-    await liaison.unlink(db, link)
-    gaps = await liaison.coverage_gaps(db)
+    await links.unlink(db, link)
+    gaps = await network.coverage_gaps(db)
     assert "预制菜专业代表小组" in names(gaps.groups_without_alliance)
     assert "山东预制菜产业联盟" in names(gaps.alliances_without_group)
 
@@ -601,7 +603,7 @@ async def test_unlink_of_a_missing_link_is_not_found(
     db: Database, world: World, unchanged: Any
 ) -> None:
     error = await unchanged(
-        liaison.unlink(
+        links.unlink(
             db, spec("PARTNERS_WITH", ("DeputyGroup", world.bio), ("Alliance", world.alliance))
         ),
         ErrorCode.NOT_FOUND,

@@ -1,4 +1,4 @@
-"""graph.loading against the real Neo4j: allowlist checks, idempotent MERGE, streaming."""
+"""graph.kernel.loading against the real Neo4j: allowlist checks, idempotent MERGE, streaming."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from graph.kernel.dataset import ChunkStream, Dataset, merge
 from graph.kernel.db import Database
-from graph.kernel.loading import ChunkStream, Dataset, LoadStats, is_empty, load_dataset, merge
+from graph.kernel.loading import LoadStats, is_empty, load_dataset
 from graph.kernel.model import sort_key
 
 COUNT_NODES = "MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n"

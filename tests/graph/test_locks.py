@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import asyncio
 
-from graph.kernel import transfer
+from graph.kernel import nodes, transfer
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
-from graph.liaison import core as liaison
+from graph.liaison import links
 
 N = 8
 
 
 async def test_renames_to_one_name_at_once_leave_one(db: Database) -> None:
-    ids = [
-        (await liaison.create_node(db, "Alliance", {"name": f"联盟{i}"}))["id"] for i in range(N)
-    ]
+    ids = [(await nodes.create_node(db, "Alliance", {"name": f"联盟{i}"}))["id"] for i in range(N)]
     results = await asyncio.gather(
-        *(liaison.update_node(db, "Alliance", i, {"name": "诸城汽车产业联盟"}) for i in ids),
+        *(nodes.update_node(db, "Alliance", i, {"name": "诸城汽车产业联盟"}) for i in ids),
         return_exceptions=True,
     )
     refused = [r for r in results if isinstance(r, DomainError)]
@@ -29,17 +27,17 @@ async def test_renames_to_one_name_at_once_leave_one(db: Database) -> None:
 
 
 async def test_a_delete_racing_a_link_never_leaves_a_link_to_nothing(db: Database) -> None:
-    alliance = (await liaison.create_node(db, "Alliance", {"name": "山东预制菜产业联盟"}))["id"]
+    alliance = (await nodes.create_node(db, "Alliance", {"name": "山东预制菜产业联盟"}))["id"]
     firms = [
-        (await liaison.create_node(db, "Enterprise", {"name": f"食品公司{i}"}))["id"]
+        (await nodes.create_node(db, "Enterprise", {"name": f"食品公司{i}"}))["id"]
         for i in range(N)
     ]
     links = [
-        liaison.link(db, liaison.LinkSpec("ALLIANCE_MEMBER", "Enterprise", f, "Alliance", alliance))
+        links.link(db, links.LinkSpec("ALLIANCE_MEMBER", "Enterprise", f, "Alliance", alliance))
         for f in firms
     ]
     results = await asyncio.gather(
-        liaison.delete_node(db, "Alliance", alliance), *links, return_exceptions=True
+        nodes.delete_node(db, "Alliance", alliance), *links, return_exceptions=True
     )
     deleted, linked = results[0], results[1:]
     members = await db.read(
@@ -58,7 +56,7 @@ async def test_a_delete_racing_a_link_never_leaves_a_link_to_nothing(db: Databas
 
 
 async def test_lock_anchors_are_not_data(db: Database) -> None:
-    await liaison.create_node(db, "Alliance", {"name": "山东预制菜产业联盟"})
+    await nodes.create_node(db, "Alliance", {"name": "山东预制菜产业联盟"})
     assert (await db.read("MATCH (l:Lock) RETURN count(l) AS n"))[0]["n"] == 1
     lines = await transfer.export_lines(db)
     assert not [line for line in lines if '"Lock"' in line]

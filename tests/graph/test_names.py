@@ -10,13 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from datasets.demo.base import demo_dataset
-from datasets.demo.proposals import demo_proposals
-from datasets.demo.trips import demo_trips
-from graph.kernel import names, validate
+from datasets.demo.compose import demo_dataset, demo_proposals, demo_trips
+from graph.kernel import names, nodes, validate
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
-from graph.liaison import core as liaison
 from graph.proposals import units as proposals
 from tests.liaison_world import uscc
 
@@ -143,9 +140,9 @@ def test_letters_and_digits_change_only_by_their_compatibility_forms(text: str) 
 async def test_enterprise_names_that_only_look_different_are_duplicates(
     db: Database, first: str, second: str
 ) -> None:
-    existing = await liaison.create_node(db, "Enterprise", {"name": first})
+    existing = await nodes.create_node(db, "Enterprise", {"name": first})
     with pytest.raises(DomainError) as caught:
-        await liaison.create_node(db, "Enterprise", {"name": second})
+        await nodes.create_node(db, "Enterprise", {"name": second})
     assert caught.value.code is ErrorCode.DUPLICATE
     assert caught.value.field == "input.name"
     assert caught.value.ids == [existing["id"]]
@@ -168,9 +165,9 @@ async def test_an_invisible_character_in_a_name_writes_nothing(db: Database) -> 
 
 async def test_a_taken_uscc_is_reported_on_the_uscc_field(db: Database) -> None:
     code = uscc("91370782MA3C12345")
-    existing = await liaison.create_node(db, "Enterprise", {"name": "得利斯食品", "uscc": code})
+    existing = await nodes.create_node(db, "Enterprise", {"name": "得利斯食品", "uscc": code})
     with pytest.raises(DomainError) as caught:
-        await liaison.create_node(db, "Enterprise", {"name": "另一家食品公司", "uscc": code})
+        await nodes.create_node(db, "Enterprise", {"name": "另一家食品公司", "uscc": code})
     assert caught.value.code is ErrorCode.DUPLICATE
     assert caught.value.field == "input.uscc"
     assert caught.value.ids == [existing["id"]]
@@ -178,9 +175,9 @@ async def test_a_taken_uscc_is_reported_on_the_uscc_field(db: Database) -> None:
 
 
 async def test_a_taken_name_is_still_reported_on_the_name_field(db: Database) -> None:
-    await liaison.create_node(db, "Enterprise", {"name": "得利斯食品"})
+    await nodes.create_node(db, "Enterprise", {"name": "得利斯食品"})
     with pytest.raises(DomainError) as caught:
-        await liaison.create_node(
+        await nodes.create_node(
             db, "Enterprise", {"name": "得利斯食品", "uscc": uscc("91370782MA3C12345")}
         )
     assert (caught.value.code, caught.value.field) == (ErrorCode.DUPLICATE, "input.name")

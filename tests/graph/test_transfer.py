@@ -10,7 +10,7 @@ import pytest
 from neo4j import Driver
 
 from api.cli import main
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
 from graph.kernel import loading, transfer
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode

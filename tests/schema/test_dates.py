@@ -13,10 +13,9 @@ import datetime as dt
 import pytest
 from neo4j import Driver
 
-from graph.kernel import dates
+from graph.kernel import dates, nodes
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.settings import Settings
-from graph.liaison import core as liaison
 from graph.proposals import stats as ps
 from graph.proposals import steps as pr
 from graph.proposals import units
@@ -128,21 +127,21 @@ async def test_statistics_plans_agree_on_dates_in_range(db: Database) -> None:
 
 
 async def _group(db: Database) -> str:
-    congress = await liaison.create_node(
+    congress = await nodes.create_node(
         db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
     )
-    await liaison.create_node(db, "Industry", {"name": "制造业", "code": "C"})
-    await liaison.create_node(
+    await nodes.create_node(db, "Industry", {"name": "制造业", "code": "C"})
+    await nodes.create_node(
         db,
         "Industry",
         {"name": "汽车制造业", "code": "C36"},
-        [liaison.Link("PART_OF", "Industry", "C", "input.parentCode")],
+        [nodes.Link("PART_OF", "Industry", "C", "input.parentCode")],
     )
-    group = await liaison.create_node(
+    group = await nodes.create_node(
         db,
         "DeputyGroup",
         {"name": "汽车专业代表小组"},
-        [liaison.Link("GROUP_OF", "Congress", congress["id"], "input.congressId")],
+        [nodes.Link("GROUP_OF", "Congress", congress["id"], "input.congressId")],
     )
     group_id: str = group["id"]
     return group_id

@@ -12,7 +12,7 @@ from typing import Any
 from neo4j import Driver
 
 from graph.kernel.db import Database
-from graph.kernel.settings import Settings
+from graph.kernel.settings import Settings, TripRules
 from tests.conftest import TEST_LIMITS, GraphQLClient, make_token, running_app
 from tests.trips_world import load_world
 
@@ -258,6 +258,32 @@ async def test_lists_conflicts_and_suggestions(db: Database, api: GraphQLClient)
     assert suggestion["enterprises"][0]["lastVisited"] is None
     bad = api.post(SUGGEST, {"code": "C36", "from": "2024-05-06", "to": "2024-05-01"}).json()
     assert bad["errors"][0]["extensions"]["code"] == "INVALID"
+
+
+async def test_trip_rules_come_from_the_settings(
+    db: Database, api: GraphQLClient, clean_graph: Driver, neo4j_settings: Settings
+) -> None:
+    """The visit cap is the app's (Settings.trips): the query, the Activity field and a planning
+    step all weigh visits by it."""
+    await load_world(db)
+    may = ready_trip(api)
+    ready_trip(api, start="2024-06-03", end="2024-06-03")  # e-parts again, 27 days later
+    found = api(CONFLICTS, {"a": may})["tripConflicts"]
+    assert [c["kind"] for c in found] == ["ENTERPRISE_OVER_CAP"]
+    token = make_token(clean_graph, neo4j_settings.database, "PLANNER")
+    lenient = dataclasses.replace(neo4j_settings, trips=TripRules(visit_cap_days=20))
+    async with running_app(lenient, token) as http:
+
+        async def post(query: str, variables: dict[str, Any]) -> dict[str, Any]:
+            response = await http.post("/graphql", json={"query": query, "variables": variables})
+            body: dict[str, Any] = response.json()
+            assert "errors" not in body, body
+            return body["data"]
+
+        assert (await post(CONFLICTS, {"a": may}))["tripConflicts"] == []
+        assert (await post(ACTIVITY, {"id": may}))["node"]["conflicts"] == []
+        step = (await post(UPDATE, {"input": {"id": may, "topic": "复查"}}))["updateActivity"]
+        assert (step["conflicts"], step["errors"]) == ([], [])
 
 
 async def test_viewers_cannot_plan(db: Database, api: GraphQLClient) -> None:

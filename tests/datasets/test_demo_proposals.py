@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
 from datasets.demo.proposals import AUTO_COUNT, TOTAL, proposals_part
 from datasets.demo.trips import AUTO_INSPECTION
 from graph.kernel.db import Database
@@ -130,7 +130,7 @@ async def test_loading_the_demo_twice_changes_nothing(db: Database) -> None:
 
 
 def test_the_part_is_deterministic_and_reads_its_base() -> None:
-    base = [part() for part in demo.PARTS[: demo.PARTS.index(demo.demo_proposals)]]
+    base = demo.build(demo.PARTS[: demo.PARTS.index(proposals_part)])
     assert proposals_part(base) == proposals_part(base)
     units = {u["name"] for u in proposals_part(base)["nodes"]["Unit"]}
     assert {"诸城市发展和改革局", "诸城市人民检察院", "诸城市应急管理局"} <= units

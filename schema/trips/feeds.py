@@ -1,6 +1,6 @@
-"""Calendar subscriptions: a feed key per feed (graph/feeds.py), for calendar apps that can only
-poll a URL. Any signed-in viewer may subscribe (READ): a key opens one feed, read-only, which
-the viewer can read anyway; a viewer revokes the keys they created, an ADMIN any key."""
+"""Calendar subscriptions: a feed key per feed (graph/trips/feeds.py), for calendar apps that
+can only poll a URL. Any signed-in viewer may subscribe (READ): a key opens one feed, read-only,
+which the viewer can read anyway; a viewer revokes the keys they created, an ADMIN any key."""
 
 from __future__ import annotations
 
@@ -9,19 +9,19 @@ import datetime
 import strawberry
 
 from graph.trips import feeds
-from graph.trips.feeds import FeedKind
-from schema.common import MutationError, attempt, decode_id, global_id
+from graph.trips.vocab import CalendarKind
+from schema.common import MutationError, decode_id, global_id, run_mutation
 from schema.context import Info
 from schema.permissions import CAN_READ, Role
 
 # strawberry.enum registers the graph/ enum itself (as CalendarKind): one vocabulary.
-strawberry.enum(FeedKind, name="CalendarKind", description="Whose calendar a feed is.")
+strawberry.enum(CalendarKind, name="CalendarKind", description="Whose calendar a feed is.")
 
 
 @strawberry.type(description="A calendar subscription: one feed, opened by its own key.")
 class CalendarFeed:
     id: strawberry.ID = strawberry.field(description="The feed key's id (to revoke it).")
-    kind: FeedKind = strawberry.field(description="Whose calendar.")
+    kind: CalendarKind = strawberry.field(description="Whose calendar.")
     owner: strawberry.relay.GlobalID = strawberry.field(
         description="Global id of the deputy, committee or group."
     )
@@ -30,7 +30,7 @@ class CalendarFeed:
 
     @classmethod
     def from_feed(cls, feed: feeds.Feed) -> CalendarFeed:
-        kind = FeedKind(feed.kind)
+        kind = CalendarKind(feed.kind)
         return cls(
             id=strawberry.ID(feed.id),
             kind=kind,
@@ -63,7 +63,7 @@ class FeedsMutation:
     async def create_calendar_feed(
         self,
         info: Info,
-        kind: FeedKind,
+        kind: CalendarKind,
         id: strawberry.ID,
     ) -> CalendarFeedPayload:
         viewer = info.context.viewer
@@ -78,7 +78,7 @@ class FeedsMutation:
                 created_by_name=getattr(viewer, "name", ""),
             )
 
-        done, errors = await attempt(work())
+        done, errors = await run_mutation(info, work)
         if done is None:
             return CalendarFeedPayload(result=None, errors=errors)
         feed, key = done
@@ -93,7 +93,11 @@ class FeedsMutation:
         # An administrator revokes any key; anyone else only the keys their token issued.
         admin = viewer is not None and viewer.role is Role.ADMIN
         mine = None if admin else (getattr(viewer, "token_id", None) or "-")
-        done, errors = await attempt(feeds.revoke(info.context.db, str(id), created_by=mine))
+
+        async def work() -> feeds.Feed:
+            return await feeds.revoke(info.context.db, str(id), created_by=mine)
+
+        done, errors = await run_mutation(info, work)
         if done is None:
             return CalendarFeedPayload(result=None, errors=errors)
         return CalendarFeedPayload(result=CalendarFeed.from_feed(done))

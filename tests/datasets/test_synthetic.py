@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from itertools import islice
 
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
+from datasets.demo.industries import INDUSTRIES
 from datasets.synthetic import base as synthetic
+from graph.kernel.dataset import Dataset, validate
 from graph.kernel.db import Database
-from graph.kernel.loading import Dataset, load_dataset, validate
+from graph.kernel.loading import load_dataset
 from graph.kernel.model import RELATIONS, uscc_problem
 
 
@@ -52,7 +54,7 @@ def test_rows_are_valid_unique_and_realistic() -> None:
     nodes, _ = tally(chunks)
     assert nodes["Deputy"] == 2000
     assert 900 <= nodes["Enterprise"] <= 1100
-    assert nodes["Industry"] == len(demo.INDUSTRIES)
+    assert nodes["Industry"] == len(INDUSTRIES)
     rows = [(label, r) for c in chunks for label, rs in c["nodes"].items() for r in rs]
     keys = [(label, r["id"]) for label, r in rows]
     assert len(keys) == len(set(keys))
@@ -125,7 +127,7 @@ async def test_synthetic_and_demo_share_one_industry_tree(db: Database) -> None:
     industries = await db.read(
         "MATCH (i:Industry) RETURN count(i) AS n, collect(DISTINCT i.source) AS s"
     )
-    assert industries == [{"n": len(demo.INDUSTRIES), "s": ["illustrative"]}]
+    assert industries == [{"n": len(INDUSTRIES), "s": ["illustrative"]}]
     sources = await db.read(
         "MATCH (n) WHERE NOT n:Migration AND NOT n:Industry RETURN DISTINCT n.source AS s"
     )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from datasets.demo import base as demo
+from datasets.demo import compose as demo
+from datasets.demo.industries import INDUSTRIES
+from datasets.rows import make_uscc
+from graph.kernel.dataset import validate
 from graph.kernel.db import Database
-from graph.kernel.loading import is_empty, load_dataset, validate
+from graph.kernel.loading import is_empty, load_dataset
 from graph.kernel.model import DEPUTY_CATEGORIES, INDUSTRY_CODE, uscc_problem
 from tests.graph.test_loading import counts, snapshot
 
@@ -104,7 +107,7 @@ async def test_enterprises_have_valid_unique_usccs(db: Database) -> None:
 
 
 def test_make_uscc_is_valid_and_distinct() -> None:
-    codes = [demo.make_uscc("370782", n) for n in range(5000)]
+    codes = [make_uscc("370782", n) for n in range(5000)]
     assert len(set(codes)) == len(codes)
     assert all(uscc_problem(c) is None for c in codes)
 
@@ -112,7 +115,7 @@ def test_make_uscc_is_valid_and_distinct() -> None:
 async def test_industry_tree(db: Database) -> None:
     await load_dataset(db, demo.demo_dataset())
     industries = await db.read("MATCH (i:Industry) RETURN i.id AS id, i.code AS code")
-    assert len(industries) == len(demo.INDUSTRIES)
+    assert len(industries) == len(INDUSTRIES)
     assert all(INDUSTRY_CODE.match(i["code"]) and i["id"] == f"ind-{i['code']}" for i in industries)
     cycles = await db.read("MATCH p = (i:Industry)-[:PART_OF*]->(i) RETURN count(p) AS n")
     assert cycles == [{"n": 0}]

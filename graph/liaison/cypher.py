@@ -1,0 +1,219 @@
+"""Every Cypher statement of the liaison graph, by name (VERB_NOUN).
+
+Statements that vary by label are built once, at import, from the model's allowlist
+(graph/kernel/model.py) into dicts keyed by label; nothing here is built from user text, and every
+value is a $parameter. The relationship statements every domain shares live with node CRUD in
+graph/kernel/nodes.py.
+"""
+
+from __future__ import annotations
+
+from graph.kernel.model import LABELS, LIAISON_LABELS, NAMED_LABELS
+
+# ---------------------------------------------------------------------------------------------
+# Lists with filters
+# ---------------------------------------------------------------------------------------------
+
+# How each label is tied to a congress and to an industry, for the list filters.
+_CONGRESS_FILTER = {
+    "Congress": "n.id = $congress",
+    "Committee": "EXISTS { (n)-[:COMMITTEE_OF]->(:Congress {id: $congress}) }",
+    "DeputyGroup": "EXISTS { (n)-[:GROUP_OF]->(:Congress {id: $congress}) }",
+    "Deputy": "EXISTS { (n)-[:DEPUTY_OF]->(:Congress {id: $congress}) }",
+    "Alliance": "EXISTS { (n)<-[:PARTNERS_WITH]-(:DeputyGroup)-[:GROUP_OF]->"
+    "(:Congress {id: $congress}) }",
+    "Enterprise": "EXISTS { (n)<-[:WORKS_AT]-(:Deputy)-[:DEPUTY_OF]->(:Congress {id: $congress}) }"
+    " OR EXISTS { (n)-[:MEMBER_OF]->(:Alliance)<-[:PARTNERS_WITH]-(:DeputyGroup)-[:GROUP_OF]->"
+    "(:Congress {id: $congress}) }",
+    "Industry": "EXISTS { (n)<-[:PART_OF*0..]-(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup)"
+    "-[:GROUP_OF]->(:Congress {id: $congress}) }",
+}
+_IN_SUBTREE = "(:Industry)-[:PART_OF*0..]->(:Industry {code: $industry})"
+_INDUSTRY_FILTER = {
+    "Industry": "EXISTS { (n)-[:PART_OF*0..]->(:Industry {code: $industry}) }",
+    "DeputyGroup": f"EXISTS {{ (n)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+    "Alliance": f"EXISTS {{ (n)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+    "Enterprise": f"EXISTS {{ (n)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+    "Committee": f"EXISTS {{ (n)-[:LIAISES_WITH]->(:DeputyGroup)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+    "Deputy": f"EXISTS {{ (n)-[:MEMBER_OF]->(:DeputyGroup)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}"
+    f" OR EXISTS {{ (n)-[:WORKS_AT]->(:Enterprise)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+    "Congress": f"EXISTS {{ (n)<-[:GROUP_OF]-(:DeputyGroup)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+}
+
+
+def _list_nodes(label: str) -> str:
+    where = (
+        "($name IS NULL OR toLower(n.name) CONTAINS toLower($name))"
+        f" AND ($congress IS NULL OR {_CONGRESS_FILTER[label]})"
+        f" AND ($industry IS NULL OR {_INDUSTRY_FILTER[label]})"
+    )
+    return f"""
+CALL () {{ MATCH (n:{label}) WHERE {where} RETURN count(n) AS total }}
+CALL () {{
+  MATCH (n:{label}) WHERE {where}
+  WITH n ORDER BY n.sortKey, n.id SKIP $skip LIMIT $limit
+  RETURN collect(n {{.*}}) AS rows
+}}
+RETURN total, rows
+"""
+
+
+# One page of a label in pinyin order, with the total matching the filters.
+LIST_NODES = {label: _list_nodes(label) for label in LIAISON_LABELS}
+
+# ---------------------------------------------------------------------------------------------
+# Search: Chinese substrings, ranked
+# ---------------------------------------------------------------------------------------------
+
+# A node matches when its name contains the text (any length, even one character) or when the
+# cjk full-text index finds its bigrams (words in another order, extra spaces). Exact names rank
+# first, then prefixes, then substrings, then full-text-only hits by score.
+SEARCH_NAMES = f"""
+CALL () {{
+  MATCH (n) WHERE (n:{"|".join(NAMED_LABELS)}) AND toLower(n.name) CONTAINS toLower($text)
+  RETURN n, 0.0 AS score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+  RETURN node AS n, score
+}}
+WITH n, max(score) AS score
+WITH n, score,
+     CASE WHEN toLower(n.name) = toLower($text) THEN 3
+          WHEN toLower(n.name) STARTS WITH toLower($text) THEN 2
+          WHEN toLower(n.name) CONTAINS toLower($text) THEN 1
+          ELSE 0 END AS rank
+WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
+WITH n, rank, score ORDER BY rank DESC, score DESC, n.sortKey, n.id
+WITH collect({{label: [l IN labels(n) WHERE l IN $allowed][0], node: n {{.*}},
+              rank: rank, score: score}}) AS hits
+RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS rows
+"""
+
+# ---------------------------------------------------------------------------------------------
+# Network and paths
+# ---------------------------------------------------------------------------------------------
+
+# The steps of the third link, outward from a committee: its groups and the deputies sitting
+# on it; a group's alliances and members; an alliance's enterprises; a deputy's employer.
+# Congresses and industries are hubs that would join everything to everything, so they are
+# not crossed.
+_STEPS = (
+    ("Committee", "-[r:LIAISES_WITH]->(:DeputyGroup)"),
+    ("Committee", "<-[r:SITS_ON]-(:Deputy)"),
+    ("DeputyGroup", "-[r:PARTNERS_WITH]->(:Alliance)"),
+    ("DeputyGroup", "<-[r:MEMBER_OF]-(:Deputy)"),
+    ("Alliance", "<-[r:MEMBER_OF]-(:Enterprise)"),
+    ("Deputy", "-[r:WORKS_AT]->(:Enterprise)"),
+)
+# Each branch matches its start by label and id, so the frontier is found through the unique
+# id indexes rather than by scanning every node for its id.
+_STEP_BRANCHES = "\n  UNION\n".join(
+    f"  MATCH (a:{label} {{id: key.id}}){pattern} WHERE key.label = '{label}' RETURN r"
+    for label, pattern in _STEPS
+)
+# One breadth-first step of the network from a frontier of {label, id}.
+MATCH_NETWORK_STEP = f"""
+UNWIND $frontier AS key
+CALL (key) {{
+{_STEP_BRANCHES}
+}}
+WITH r, startNode(r) AS s, endNode(r) AS e
+RETURN type(r) AS type, properties(r) AS props,
+       {{label: [l IN labels(s) WHERE l IN $allowed][0], id: s.id, name: s.name}} AS source,
+       {{label: [l IN labels(e) WHERE l IN $allowed][0], id: e.id, name: e.name}} AS target
+"""
+
+MATCH_NODE_NAME = {
+    label: f"MATCH (n:{label} {{id: $id}}) RETURN n.name AS name" for label in LABELS
+}
+
+MAX_PATH_HOPS = 8
+# Paths cross the people and organisations of the liaison system; congresses and industries
+# are left out because "both belong to the same congress" explains nothing.
+_PATH_TYPES = "LIAISES_WITH|PARTNERS_WITH|MEMBER_OF|SITS_ON|WORKS_AT|CONTACTS"
+
+
+def _match_paths(hops: int, from_label: str, to_label: str) -> str:
+    return f"""
+MATCH (a:{from_label} {{id: $from}}), (b:{to_label} {{id: $to}})
+MATCH p = allShortestPaths((a)-[:{_PATH_TYPES}*..{hops}]-(b))
+WITH p LIMIT $limit
+RETURN [n IN nodes(p) | {{label: [l IN labels(n) WHERE l IN $allowed][0], id: n.id,
+                          name: n.name}}] AS nodes,
+       [r IN relationships(p) | {{type: type(r), props: properties(r),
+                                  from: startNode(r).id, to: endNode(r).id}}] AS rels
+"""
+
+
+# The shortest paths of at most `hops` between two nodes, each found by label and id; keyed by
+# (hops, from label, to label).
+MATCH_PATHS = {
+    (hops, a, b): _match_paths(hops, a, b)
+    for hops in range(1, MAX_PATH_HOPS + 1)
+    for a in LIAISON_LABELS
+    for b in LIAISON_LABELS
+}
+
+# ---------------------------------------------------------------------------------------------
+# Coverage gaps
+# ---------------------------------------------------------------------------------------------
+
+MATCH_COVERAGE_GAPS = """
+CALL () {
+  MATCH (i:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup)
+  WITH DISTINCT i
+  WHERE NOT EXISTS { (i)<-[:IN_INDUSTRY]-(:DeputyGroup)<-[:LIAISES_WITH]-(:Committee) }
+  WITH i ORDER BY i.code
+  RETURN collect(i {.*}) AS industriesWithoutCommittee
+}
+CALL () {
+  MATCH (i:Industry)<-[:IN_INDUSTRY]-(x) WHERE x:Enterprise OR x:Alliance
+  WITH DISTINCT i
+  WHERE NOT EXISTS { (i)<-[:PART_OF*0..]-(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup) }
+    AND NOT EXISTS { (i)-[:PART_OF*1..]->(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup) }
+  WITH i ORDER BY i.code
+  RETURN collect(i {.*}) AS industriesWithoutGroup
+}
+CALL () {
+  MATCH (g:DeputyGroup) WHERE NOT EXISTS { (g)-[:PARTNERS_WITH]->(:Alliance) }
+  WITH g ORDER BY g.sortKey, g.id
+  RETURN collect(g {.*}) AS groupsWithoutAlliance
+}
+CALL () {
+  MATCH (a:Alliance) WHERE NOT EXISTS { (a)<-[:PARTNERS_WITH]-(:DeputyGroup) }
+  WITH a ORDER BY a.sortKey, a.id
+  RETURN collect(a {.*}) AS alliancesWithoutGroup
+}
+CALL () {
+  MATCH (g:DeputyGroup) WHERE NOT EXISTS { (g)<-[:MEMBER_OF {role: 'CONVENER'}]-(:Deputy) }
+  WITH g ORDER BY g.sortKey, g.id
+  RETURN collect(g {.*}) AS groupsWithoutConvener
+}
+CALL () {
+  MATCH (g:DeputyGroup) WHERE NOT EXISTS { (g)<-[:LIAISES_WITH]-(:Committee) }
+  WITH g ORDER BY g.sortKey, g.id
+  RETURN collect(g {.*}) AS groupsWithoutCommittee
+}
+RETURN *
+"""
+
+# ---------------------------------------------------------------------------------------------
+# The rules of links
+# ---------------------------------------------------------------------------------------------
+
+MATCH_CONVENER = """
+MATCH (d:Deputy)-[:MEMBER_OF {role: 'CONVENER'}]->(:DeputyGroup {id: $group})
+RETURN d.id AS id, d.name AS name
+"""
+MATCH_EMPLOYER = """
+MATCH (:Deputy {id: $deputy})-[:WORKS_AT]->(e:Enterprise) RETURN e.id AS id, e.name AS name
+"""
+MATCH_INDUSTRY_ANCESTOR = """
+MATCH (:Industry {id: $parent})-[:PART_OF*0..]->(a:Industry {id: $child}) RETURN a.id AS id
+"""
+MATCH_INDUSTRY_PARENT = "MATCH (:Industry {id: $child})-[:PART_OF]->(p:Industry) RETURN p.id AS id"
+SET_MEMBER_ROLE = """
+MATCH (:Deputy {id: $deputy})-[r:MEMBER_OF]->(:DeputyGroup {id: $group})
+SET r.role = $role
+RETURN count(r) AS changed
+"""

@@ -1,0 +1,136 @@
+"""The vocabularies of trips, each defined once: the schema exposes these enums themselves
+(`strawberry.enum(vocab.X, ...)` in schema/trips/), and the graph stores their values.
+
+Every enum's value is its name, except `CalendarKind`: its values are the lower-case kinds of
+the calendar URLs (/calendar/<kind>/<id>.ics), which are also stored on each calendar feed key.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ActivityKind(enum.Enum):
+    INSPECTION = "INSPECTION"
+    RESEARCH = "RESEARCH"
+    LAW_CHECK = "LAW_CHECK"
+
+    @property
+    def zh(self) -> str:
+        return _KIND_ZH[self]
+
+
+_KIND_ZH = {
+    ActivityKind.INSPECTION: "视察",
+    ActivityKind.RESEARCH: "调研",
+    ActivityKind.LAW_CHECK: "执法检查",
+}
+
+
+class ActivityStatus(enum.Enum):
+    """DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED, or CANCELLED from any but COMPLETED (the
+    moves are graph/trips/lifecycle.py's)."""
+
+    DRAFT = "DRAFT"
+    SCHEDULED = "SCHEDULED"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+    @property
+    def zh(self) -> str:
+        return _STATUS_ZH[self]
+
+    @property
+    def closed(self) -> bool:
+        """A closed activity takes no further edits."""
+        return self in (ActivityStatus.COMPLETED, ActivityStatus.CANCELLED)
+
+
+_STATUS_ZH = {
+    ActivityStatus.DRAFT: "草稿",
+    ActivityStatus.SCHEDULED: "已安排",
+    ActivityStatus.IN_PROGRESS: "进行中",
+    ActivityStatus.COMPLETED: "已完成",
+    ActivityStatus.CANCELLED: "已取消",
+}
+
+
+def status_of(value: object) -> ActivityStatus | None:
+    """A stored status as its enum; None for a value that is not one."""
+    try:
+        return ActivityStatus(value)
+    except ValueError:
+        return None
+
+
+class ParticipantRole(enum.Enum):
+    LEAD = "LEAD"
+    MEMBER = "MEMBER"
+
+    @property
+    def zh(self) -> str:
+        return _ROLE_ZH[self]
+
+
+_ROLE_ZH = {ParticipantRole.LEAD: "带队", ParticipantRole.MEMBER: "成员"}
+
+
+class ConflictSeverity(enum.Enum):
+    """HARD conflicts block the move to SCHEDULED; WARNINGs never block."""
+
+    HARD = "HARD"
+    WARNING = "WARNING"
+
+
+class ConflictKind(enum.Enum):
+    """What is wrong with a plan (graph/trips/conflicts.py finds them)."""
+
+    OVERLAP = "OVERLAP"
+    OWN_EMPLOYER = "OWN_EMPLOYER"
+    TOO_FEW_DEPUTIES = "TOO_FEW_DEPUTIES"
+    VISIT_OUTSIDE_DATES = "VISIT_OUTSIDE_DATES"
+    ENTERPRISE_OVER_CAP = "ENTERPRISE_OVER_CAP"
+
+    @property
+    def severity(self) -> ConflictSeverity:
+        if self is ConflictKind.ENTERPRISE_OVER_CAP:
+            return ConflictSeverity.WARNING
+        return ConflictSeverity.HARD
+
+
+class InviteReason(enum.Enum):
+    """Why `suggestTrip` invites a deputy, best first: the suggestion query ranks invitees by
+    this order (0 convener, 1 member of a group in the industry, 2 member of an organising
+    committee)."""
+
+    CONVENER = "CONVENER"
+    MEMBER = "MEMBER"
+    COMMITTEE_MEMBER = "COMMITTEE_MEMBER"
+
+    @classmethod
+    def of_rank(cls, rank: int) -> InviteReason:
+        return list(cls)[rank]
+
+
+class CalendarKind(enum.Enum):
+    """Whose calendar: the value is the kind in the feed's URL (/calendar/<kind>/<id>.ics)."""
+
+    DEPUTY = "deputy"
+    COMMITTEE = "committee"
+    GROUP = "group"
+
+    @property
+    def label(self) -> str:
+        """The owner's node label."""
+        return _OWNER_LABEL[self]
+
+
+_OWNER_LABEL = {
+    CalendarKind.DEPUTY: "Deputy",
+    CalendarKind.COMMITTEE: "Committee",
+    CalendarKind.GROUP: "DeputyGroup",
+}
+
+# The owner's label by the kind in a calendar URL (what the routes and feed keys look up).
+CALENDAR_OWNERS = {kind.value: kind.label for kind in CalendarKind}
