@@ -18,7 +18,7 @@ import strawberry
 from strawberry import relay
 
 from graph.kernel.errors import DomainError, ErrorCode
-from graph.kernel.reads import MAX_PAGE, Direction, Page, Row, check_page
+from graph.kernel.reads import MAX_PAGE, Page, Row, check_page
 from schema.context import Info
 
 T = TypeVar("T")
@@ -149,41 +149,6 @@ E = TypeVar("E", bound=enum.Enum)
 def enum_or_none(kind: type[E], value: Any) -> E | None:
     """A stored string as its enum (None stays None)."""
     return kind(value) if value is not None else None
-
-
-async def related(
-    info: Info,
-    rel_key: str,
-    start: str,
-    end: str,
-    direction: Direction,
-    node_id: str,
-    first: int | None,
-    after: str | None,
-    make: Callable[[Row], T],
-    where: Callable[[Row], bool] | None = None,
-) -> Connection[T]:
-    """A relationship field as a connection: the neighbours come from the request's
-    NeighboursLoader (one round trip for all parents), filtered by `where`, then paged."""
-    rows = await info.context.loaders.neighbours(rel_key, start, end, direction).load(node_id)
-    if where is not None:
-        rows = [row for row in rows if where(row)]
-    return connection_from_rows(rows, first, after, make)
-
-
-async def single(
-    info: Info,
-    rel_key: str,
-    start: str,
-    end: str,
-    direction: Direction,
-    node_id: str,
-    make: Callable[[Row], T],
-    where: Callable[[Row], bool] | None = None,
-) -> T | None:
-    rows = await info.context.loaders.neighbours(rel_key, start, end, direction).load(node_id)
-    rows = [row for row in rows if where is None or where(row)]
-    return make(rows[0]) if rows else None
 
 
 First = Annotated[

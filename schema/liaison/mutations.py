@@ -17,6 +17,7 @@ from graph.liaison import links
 from graph.liaison.links import LinkSpec
 from schema.common import MutationError, attempt, decode_any_id, decode_id, global_id
 from schema.context import Info
+from schema.fields import GraphNode
 from schema.liaison.types import (
     TYPES,
     Alliance,
@@ -29,7 +30,6 @@ from schema.liaison.types import (
     DeputyGroup,
     Enterprise,
     Industry,
-    LiaisonNode,
     MemberRole,
 )
 from schema.permissions import CAN_EDIT_STRUCTURE
@@ -69,14 +69,14 @@ class LinkPayload:
     errors: list[MutationError] = strawberry.field(description="Why nothing was changed.")
 
 
-async def _save(info: Info, kind: type[LiaisonNode], work: Any) -> Payload[Any]:
+async def _save(info: Info, kind: type[GraphNode], work: Any) -> Payload[Any]:
     row, errors = await attempt(work)
     info.context.loaders.clear()
     return Payload(result=kind.from_row(row) if row else None, errors=errors)
 
 
 async def _delete(
-    info: Info, kind: type[LiaisonNode], id: strawberry.ID, cascade: bool
+    info: Info, kind: type[GraphNode], id: strawberry.ID, cascade: bool
 ) -> DeletePayload:
     async def work() -> str:
         node_id = decode_id(id, kind.LABEL, "id")

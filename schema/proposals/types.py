@@ -13,7 +13,8 @@ from graph.kernel.reads import Direction, Row
 from graph.proposals import core as proposals
 from schema.common import After, Connection, First, connection_from_rows
 from schema.context import Info
-from schema.liaison.types import Committee, Deputy, DeputyGroup, Industry, LiaisonNode
+from schema.fields import GraphNode
+from schema.liaison.types import Committee, Deputy, DeputyGroup, Industry
 from schema.proposals import loaders
 from schema.trips.types import Activity
 
@@ -102,7 +103,7 @@ class UnitAssignment:
 
 
 @strawberry.type(description="A handling unit (承办单位): a government department, procuratorate …")
-class Unit(LiaisonNode):
+class Unit(GraphNode):
     LABEL = "Unit"
     id: relay.NodeID[str]
     name: str = strawberry.field(description="Name, e.g. 诸城市工业和信息化局.")
@@ -128,7 +129,7 @@ class Unit(LiaisonNode):
 
 
 @strawberry.type(description="A suggestion (意见建议) raised by a deputy or a deputy group.")
-class Proposal(LiaisonNode):
+class Proposal(GraphNode):
     LABEL = "Proposal"
     id: relay.NodeID[str]
     title: str = strawberry.field(description="Title.")
