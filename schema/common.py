@@ -231,6 +231,12 @@ class MutationError:
         )
 
 
+@strawberry.type(description="The result of a delete.")
+class DeletePayload:
+    deleted_id: relay.GlobalID | None = strawberry.field(description="Id of the deleted object.")
+    errors: list[MutationError] = strawberry.field(description="Why nothing was deleted.")
+
+
 async def attempt(work: Awaitable[T]) -> tuple[T | None, list[MutationError]]:
     """Await a graph/ write; expected failures become `errors` instead of exceptions."""
     try:
