@@ -2,14 +2,12 @@
 member's role. Each returns both ends as they are now (LinkPayload); the rules (one convener
 per group, one employer per deputy, no cycle in the industry tree) live in graph/liaison/links.py.
 All need EDIT_STRUCTURE.
-
-Size: a little over 400 lines because each of the 21 relationship mutations is spelled out with
-its own arguments and description, which is what the API documents.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -46,6 +44,28 @@ async def _link(
     )
 
 
+@dataclass(frozen=True)
+class _Ends:
+    rel_key: str
+    start_label: str
+    start_field: str
+    end_label: str
+    end_field: str
+
+
+# The relationships the API links, each as (model key, start label, its argument, end label,
+# its argument): a link and its unlink share one row.
+_LIAISES_WITH = _Ends("LIAISES_WITH", "Committee", "committeeId", "DeputyGroup", "groupId")
+_PARTNERS_WITH = _Ends("PARTNERS_WITH", "DeputyGroup", "groupId", "Alliance", "allianceId")
+_GROUP_MEMBER = _Ends("GROUP_MEMBER", "Deputy", "deputyId", "DeputyGroup", "groupId")
+_SITS_ON = _Ends("SITS_ON", "Deputy", "deputyId", "Committee", "committeeId")
+_WORKS_AT = _Ends("WORKS_AT", "Deputy", "deputyId", "Enterprise", "enterpriseId")
+_ALLIANCE_MEMBER = _Ends("ALLIANCE_MEMBER", "Enterprise", "enterpriseId", "Alliance", "allianceId")
+_PART_OF = _Ends("PART_OF", "Industry", "industryId", "Industry", "parentId")
+_CONTACTS = _Ends("CONTACTS", "Deputy", "deputyId", "Deputy", "contactId")
+_DEPUTY_OF = _Ends("DEPUTY_OF", "Deputy", "deputyId", "Congress", "congressId")
+
+
 @strawberry.type
 class LiaisonLinkMutation:
     """Link and unlink each relationship of the liaison structure."""
@@ -62,16 +82,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "LIAISES_WITH",
-                "Committee",
-                committee_id,
-                "committeeId",
-                "DeputyGroup",
-                group_id,
-                "groupId",
-                since=since,
-            ),
+            lambda: _spec(_LIAISES_WITH, committee_id, group_id, since=since),
         )
 
     @strawberry.mutation(
@@ -82,15 +93,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "LIAISES_WITH",
-                "Committee",
-                committee_id,
-                "committeeId",
-                "DeputyGroup",
-                group_id,
-                "groupId",
-            ),
+            lambda: _spec(_LIAISES_WITH, committee_id, group_id),
             remove=True,
         )
 
@@ -104,16 +107,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "PARTNERS_WITH",
-                "DeputyGroup",
-                group_id,
-                "groupId",
-                "Alliance",
-                alliance_id,
-                "allianceId",
-                since=since,
-            ),
+            lambda: _spec(_PARTNERS_WITH, group_id, alliance_id, since=since),
         )
 
     @strawberry.mutation(
@@ -124,15 +118,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "PARTNERS_WITH",
-                "DeputyGroup",
-                group_id,
-                "groupId",
-                "Alliance",
-                alliance_id,
-                "allianceId",
-            ),
+            lambda: _spec(_PARTNERS_WITH, group_id, alliance_id),
             remove=True,
         )
 
@@ -148,16 +134,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "GROUP_MEMBER",
-                "Deputy",
-                deputy_id,
-                "deputyId",
-                "DeputyGroup",
-                group_id,
-                "groupId",
-                role=role.value,
-            ),
+            lambda: _spec(_GROUP_MEMBER, deputy_id, group_id, role=role.value),
         )
 
     @strawberry.mutation(description="Remove a deputy from a group.", permission_classes=EDIT)
@@ -166,9 +143,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "GROUP_MEMBER", "Deputy", deputy_id, "deputyId", "DeputyGroup", group_id, "groupId"
-            ),
+            lambda: _spec(_GROUP_MEMBER, deputy_id, group_id),
             remove=True,
         )
 
@@ -181,16 +156,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "GROUP_MEMBER",
-                "Deputy",
-                deputy_id,
-                "deputyId",
-                "DeputyGroup",
-                group_id,
-                "groupId",
-                role=role.value,
-            ),
+            lambda: _spec(_GROUP_MEMBER, deputy_id, group_id, role=role.value),
             action=links.set_member_role,
         )
 
@@ -200,9 +166,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "SITS_ON", "Deputy", deputy_id, "deputyId", "Committee", committee_id, "committeeId"
-            ),
+            lambda: _spec(_SITS_ON, deputy_id, committee_id),
         )
 
     @strawberry.mutation(description="Remove a deputy from a committee.", permission_classes=EDIT)
@@ -211,9 +175,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "SITS_ON", "Deputy", deputy_id, "deputyId", "Committee", committee_id, "committeeId"
-            ),
+            lambda: _spec(_SITS_ON, deputy_id, committee_id),
             remove=True,
         )
 
@@ -225,15 +187,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "WORKS_AT",
-                "Deputy",
-                deputy_id,
-                "deputyId",
-                "Enterprise",
-                enterprise_id,
-                "enterpriseId",
-            ),
+            lambda: _spec(_WORKS_AT, deputy_id, enterprise_id),
         )
 
     @strawberry.mutation(description="Remove a deputy's employer.", permission_classes=EDIT)
@@ -242,15 +196,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "WORKS_AT",
-                "Deputy",
-                deputy_id,
-                "deputyId",
-                "Enterprise",
-                enterprise_id,
-                "enterpriseId",
-            ),
+            lambda: _spec(_WORKS_AT, deputy_id, enterprise_id),
             remove=True,
         )
 
@@ -264,16 +210,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "ALLIANCE_MEMBER",
-                "Enterprise",
-                enterprise_id,
-                "enterpriseId",
-                "Alliance",
-                alliance_id,
-                "allianceId",
-                since=since,
-            ),
+            lambda: _spec(_ALLIANCE_MEMBER, enterprise_id, alliance_id, since=since),
         )
 
     @strawberry.mutation(description="An enterprise leaves an alliance.", permission_classes=EDIT)
@@ -282,15 +219,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "ALLIANCE_MEMBER",
-                "Enterprise",
-                enterprise_id,
-                "enterpriseId",
-                "Alliance",
-                alliance_id,
-                "allianceId",
-            ),
+            lambda: _spec(_ALLIANCE_MEMBER, enterprise_id, alliance_id),
             remove=True,
         )
 
@@ -319,9 +248,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "PART_OF", "Industry", industry_id, "industryId", "Industry", parent_id, "parentId"
-            ),
+            lambda: _spec(_PART_OF, industry_id, parent_id),
         )
 
     @strawberry.mutation(description="Detach an industry from its parent.", permission_classes=EDIT)
@@ -330,9 +257,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "PART_OF", "Industry", industry_id, "industryId", "Industry", parent_id, "parentId"
-            ),
+            lambda: _spec(_PART_OF, industry_id, parent_id),
             remove=True,
         )
 
@@ -344,9 +269,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "CONTACTS", "Deputy", deputy_id, "deputyId", "Deputy", contact_id, "contactId"
-            ),
+            lambda: _spec(_CONTACTS, deputy_id, contact_id),
         )
 
     @strawberry.mutation(description="Remove a first-link contact.", permission_classes=EDIT)
@@ -355,9 +278,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "CONTACTS", "Deputy", deputy_id, "deputyId", "Deputy", contact_id, "contactId"
-            ),
+            lambda: _spec(_CONTACTS, deputy_id, contact_id),
             remove=True,
         )
 
@@ -381,9 +302,7 @@ class LiaisonLinkMutation:
     ) -> LinkPayload:
         return await _link(
             info,
-            lambda: _spec(
-                "DEPUTY_OF", "Deputy", deputy_id, "deputyId", "Congress", congress_id, "congressId"
-            ),
+            lambda: _spec(_DEPUTY_OF, deputy_id, congress_id),
             remove=True,
         )
 
@@ -391,25 +310,16 @@ class LiaisonLinkMutation:
 # --- argument decoding only; the rules live in graph/ ---------------------------------------
 
 
-def _spec(
-    rel_key: str,
-    start_label: str,
-    start: strawberry.ID,
-    start_field: str,
-    end_label: str,
-    end: strawberry.ID,
-    end_field: str,
-    **props: Any,
-) -> LinkSpec:
+def _spec(ends: _Ends, start: strawberry.ID, end: strawberry.ID, **props: Any) -> LinkSpec:
     return LinkSpec(
-        rel_key=rel_key,
-        start_label=start_label,
-        start_id=decode_id(start, start_label, start_field),
-        end_label=end_label,
-        end_id=decode_id(end, end_label, end_field),
+        rel_key=ends.rel_key,
+        start_label=ends.start_label,
+        start_id=decode_id(start, ends.start_label, ends.start_field),
+        end_label=ends.end_label,
+        end_id=decode_id(end, ends.end_label, ends.end_field),
         props={k: v for k, v in props.items() if v is not None},
-        start_field=start_field,
-        end_field=end_field,
+        start_field=ends.start_field,
+        end_field=ends.end_field,
     )
 
 
@@ -429,14 +339,4 @@ def _industry_spec(id: strawberry.ID, industry_id: strawberry.ID) -> LinkSpec:
 def _seat_spec(
     info: Info, deputy_id: strawberry.ID, congress_id: strawberry.ID, since: datetime.date | None
 ) -> LinkSpec:
-    return _spec(
-        "DEPUTY_OF",
-        "Deputy",
-        deputy_id,
-        "deputyId",
-        "Congress",
-        congress_id,
-        "congressId",
-        since=since,
-        level=None,
-    )
+    return _spec(_DEPUTY_OF, deputy_id, congress_id, since=since)
