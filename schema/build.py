@@ -15,6 +15,7 @@ from strawberry.schema.config import StrawberryConfig
 from schema.audit import AuditQuery, AuditWrites
 from schema.cost import MAX_COST, CostLimiter
 from schema.errors import Schema
+from schema.liaison.link_mutations import LiaisonLinkMutation
 from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
 from schema.liaison.types import TYPES
@@ -38,7 +39,9 @@ class Query(NodeQuery, LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
 
 
 @strawberry.type(description="Change the graph. Each mutation says which role it needs.")
-class Mutation(LiaisonMutation, TripsMutation, ProposalsMutation, FeedsMutation):
+class Mutation(
+    LiaisonMutation, LiaisonLinkMutation, TripsMutation, ProposalsMutation, FeedsMutation
+):
     """The fields come from the domains' mutation classes."""
 
 

@@ -18,7 +18,7 @@ import strawberry
 from strawberry import relay
 
 from graph.kernel.errors import DomainError, ErrorCode
-from graph.kernel.reads import MAX_PAGE, Direction, Page, Row, check_page
+from graph.kernel.reads import MAX_PAGE, Page, Row, check_page
 from schema.context import Info
 
 T = TypeVar("T")
@@ -151,41 +151,6 @@ def enum_or_none(kind: type[E], value: Any) -> E | None:
     return kind(value) if value is not None else None
 
 
-async def related(
-    info: Info,
-    rel_key: str,
-    start: str,
-    end: str,
-    direction: Direction,
-    node_id: str,
-    first: int | None,
-    after: str | None,
-    make: Callable[[Row], T],
-    where: Callable[[Row], bool] | None = None,
-) -> Connection[T]:
-    """A relationship field as a connection: the neighbours come from the request's
-    NeighboursLoader (one round trip for all parents), filtered by `where`, then paged."""
-    rows = await info.context.loaders.neighbours(rel_key, start, end, direction).load(node_id)
-    if where is not None:
-        rows = [row for row in rows if where(row)]
-    return connection_from_rows(rows, first, after, make)
-
-
-async def single(
-    info: Info,
-    rel_key: str,
-    start: str,
-    end: str,
-    direction: Direction,
-    node_id: str,
-    make: Callable[[Row], T],
-    where: Callable[[Row], bool] | None = None,
-) -> T | None:
-    rows = await info.context.loaders.neighbours(rel_key, start, end, direction).load(node_id)
-    rows = [row for row in rows if where is None or where(row)]
-    return make(rows[0]) if rows else None
-
-
 First = Annotated[
     int | None,
     strawberry.argument(description=f"Page size, at most {MAX_PAGE} (default {DEFAULT_PAGE})."),
@@ -264,6 +229,12 @@ class MutationError:
             message_en=error.en,
             ids=error.ids,
         )
+
+
+@strawberry.type(description="The result of a delete.")
+class DeletePayload:
+    deleted_id: relay.GlobalID | None = strawberry.field(description="Id of the deleted object.")
+    errors: list[MutationError] = strawberry.field(description="Why nothing was deleted.")
 
 
 async def attempt(work: Awaitable[T]) -> tuple[T | None, list[MutationError]]:

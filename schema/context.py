@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from graph.kernel import reads as queries
+from graph.kernel import reads
 from graph.kernel.db import Database
 from graph.kernel.reads import Direction, Row
 from graph.kernel.settings import TripRules
@@ -38,7 +38,7 @@ class Loaders:
         if label not in self._nodes:
 
             async def load(ids: list[str]) -> list[Row | None]:
-                return await queries.nodes_by_id(self.db, label, ids)
+                return await reads.nodes_by_id(self.db, label, ids)
 
             self._nodes[label] = DataLoader(load_fn=load)
         return self._nodes[label]
@@ -50,7 +50,7 @@ class Loaders:
         if key not in self._neighbours:
 
             async def load(ids: list[str]) -> list[list[Row]]:
-                return await queries.neighbours(self.db, rel_key, start, end, direction, ids)
+                return await reads.neighbours(self.db, rel_key, start, end, direction, ids)
 
             self._neighbours[key] = DataLoader(load_fn=load)
         return self._neighbours[key]

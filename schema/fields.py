@@ -95,9 +95,11 @@ def _check_end(rel_key: str, end: str, direction: Direction | None) -> None:
         raise ValueError(f"{rel_key} has no end labelled {end}")
 
 
-def _neighbour_rows(
-    info: Info, root: GraphNode, rel_key: str, end: str, direction: Direction | None
+def neighbours(
+    info: Info, root: GraphNode, rel_key: str, end: str, direction: Direction | None = None
 ) -> Any:
+    """The rows of `root`'s neighbours over `rel_key` (each with its `rel` properties), from
+    the request's neighbours loader; for fields that filter by an argument."""
     way = direction or direction_of(rel_key, root.LABEL, end)
     return info.context.loaders.neighbours(rel_key, root.LABEL, end, way).load(root.id)  # type: ignore[attr-defined]
 
@@ -115,7 +117,7 @@ def related_field(
     _check_end(rel_key, end, direction)
 
     async def resolve(root: GraphNode, info: Info, first: First = None, after: After = None) -> Any:
-        rows = await _neighbour_rows(info, root, rel_key, end, direction)
+        rows = await neighbours(info, root, rel_key, end, direction)
         if where is not None:
             rows = [row for row in rows if where(row)]
         return connection_from_rows(rows, first, after, node_type(end).from_row)
@@ -136,7 +138,7 @@ def single_field(
     _check_end(rel_key, end, direction)
 
     async def resolve(root: GraphNode, info: Info) -> Any:
-        rows = await _neighbour_rows(info, root, rel_key, end, direction)
+        rows = await neighbours(info, root, rel_key, end, direction)
         rows = [row for row in rows if where is None or where(row)]
         return node_type(end).from_row(rows[0]) if rows else None
 

@@ -17,13 +17,13 @@ from graph.kernel.errors import DomainError, ErrorCode
 from schema.common import decode_any_id
 from schema.context import Info
 from schema.fields import GraphNode
-from schema.liaison.types import TYPES, LiaisonNode
+from schema.liaison.types import TYPES
 from schema.permissions import CAN_READ
 from schema.proposals.types import Proposal, Unit
 from schema.trips.types import Activity
 
 # Every type that implements Node, by label (tests/schema check that none is missing).
-NODE_TYPES: dict[str, type[LiaisonNode] | type[GraphNode]] = {
+NODE_TYPES: dict[str, type[GraphNode]] = {
     **TYPES,
     Unit.LABEL: Unit,
     Proposal.LABEL: Proposal,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from typing import TypeVar
 
 import strawberry
 from strawberry import relay
@@ -13,6 +14,7 @@ from graph.kernel import validate
 from graph.kernel.reads import Row
 from graph.liaison import lists, network
 from graph.liaison.lists import ListFilter
+from schema import fields
 from schema.common import (
     After,
     Connection,
@@ -34,9 +36,7 @@ from schema.liaison.types import (
     DeputyGroup,
     Enterprise,
     Industry,
-    LiaisonNode,
 )
-from schema.nodes import NODE_TYPES
 from schema.permissions import CAN_READ
 
 # Deny by default: every read needs a signed-in viewer (api/auth.py refuses requests without
@@ -68,13 +68,16 @@ class ListFilterInput:
         )
 
 
+N = TypeVar("N", bound=fields.GraphNode)
+
+
 async def _list(
     info: Info,
-    kind: type[LiaisonNode],
+    kind: type[N],
     filter: ListFilterInput | None,
     first: int | None,
     after: str | None,
-) -> Connection[LiaisonNode]:
+) -> Connection[N]:
     size, offset = page_args(first, after)
     page = await lists.list_nodes(
         info.context.db,
@@ -209,7 +212,9 @@ class CoverageGaps:
 
 def _hit(row: lists.SearchHit) -> SearchHit:
     node: Row = row.node
-    return SearchHit(node=NODE_TYPES[row.label].from_row(node), rank=row.rank, score=row.score)
+    return SearchHit(
+        node=fields.node_type(row.label).from_row(node), rank=row.rank, score=row.score
+    )
 
 
 @strawberry.type
@@ -222,7 +227,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[Congress]:
-        return await _list(info, Congress, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, Congress, filter, first, after)
 
     @strawberry.field(description="Committees, in pinyin order.", permission_classes=READ)
     async def committees(
@@ -232,7 +237,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[Committee]:
-        return await _list(info, Committee, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, Committee, filter, first, after)
 
     @strawberry.field(
         description="Professional deputy groups, in pinyin order.", permission_classes=READ
@@ -244,7 +249,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[DeputyGroup]:
-        return await _list(info, DeputyGroup, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, DeputyGroup, filter, first, after)
 
     @strawberry.field(description="Industry alliances, in pinyin order.", permission_classes=READ)
     async def alliances(
@@ -254,7 +259,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[Alliance]:
-        return await _list(info, Alliance, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, Alliance, filter, first, after)
 
     @strawberry.field(description="Deputies, in pinyin order.", permission_classes=READ)
     async def deputies(
@@ -264,7 +269,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[Deputy]:
-        return await _list(info, Deputy, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, Deputy, filter, first, after)
 
     @strawberry.field(description="Enterprises, in pinyin order.", permission_classes=READ)
     async def enterprises(
@@ -274,7 +279,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[Enterprise]:
-        return await _list(info, Enterprise, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, Enterprise, filter, first, after)
 
     @strawberry.field(
         description="Industries (GB/T 4754), in pinyin order.", permission_classes=READ
@@ -286,7 +291,7 @@ class LiaisonQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[Industry]:
-        return await _list(info, Industry, filter, first, after)  # type: ignore[return-value]
+        return await _list(info, Industry, filter, first, after)
 
     @strawberry.field(
         description="Search all names; Chinese substrings match (even one character). "

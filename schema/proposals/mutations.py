@@ -9,12 +9,18 @@ import datetime
 from collections.abc import Awaitable, Callable
 
 import strawberry
-from strawberry import relay
 
 from graph.kernel.reads import Row
 from graph.proposals import steps, units, vocab
 from graph.proposals.steps import SubmitInput
-from schema.common import MutationError, decode_any_id, decode_id, global_id, run_mutation
+from schema.common import (
+    DeletePayload,
+    MutationError,
+    decode_any_id,
+    decode_id,
+    global_id,
+    run_mutation,
+)
 from schema.context import Info
 from schema.permissions import CAN_HANDLE_PROPOSALS
 from schema.proposals.types import Proposal, Unit
@@ -36,12 +42,6 @@ class ProposalPayload:
 class UnitPayload:
     unit: Unit | None = strawberry.field(description="Null when errors.")
     errors: list[MutationError] = strawberry.field(description="Why nothing was changed.")
-
-
-@strawberry.type(description="The result of a unit delete.")
-class DeleteUnitPayload:
-    deleted_id: relay.GlobalID | None = strawberry.field(description="Id of the deleted unit.")
-    errors: list[MutationError] = strawberry.field(description="Why nothing was deleted.")
 
 
 async def _step(
@@ -296,11 +296,11 @@ class ProposalsMutation:
     @strawberry.mutation(
         description="Delete a unit no suggestion refers to.", permission_classes=HANDLE
     )
-    async def delete_unit(self, info: Info, id: strawberry.ID) -> DeleteUnitPayload:
+    async def delete_unit(self, info: Info, id: strawberry.ID) -> DeletePayload:
         async def work() -> str:
             return await units.delete_unit(info.context.db, decode_id(id, "Unit", "id"))
 
         deleted, errors = await run_mutation(info, work)
-        return DeleteUnitPayload(
+        return DeletePayload(
             deleted_id=global_id("Unit", deleted) if deleted else None, errors=errors
         )

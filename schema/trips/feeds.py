@@ -42,7 +42,7 @@ class CalendarFeed:
 
 @strawberry.type(description="The result of issuing or revoking a calendar feed key.")
 class CalendarFeedPayload:
-    result: CalendarFeed | None = strawberry.field(description="The feed; null when errors.")
+    feed: CalendarFeed | None = strawberry.field(description="The feed; null when errors.")
     path: str | None = strawberry.field(
         default=None,
         description="createCalendarFeed only: the URL path with the key, to append to the "
@@ -80,9 +80,9 @@ class FeedsMutation:
 
         done, errors = await run_mutation(info, work)
         if done is None:
-            return CalendarFeedPayload(result=None, errors=errors)
+            return CalendarFeedPayload(feed=None, errors=errors)
         feed, key = done
-        return CalendarFeedPayload(result=CalendarFeed.from_feed(feed), path=feed.path(key))
+        return CalendarFeedPayload(feed=CalendarFeed.from_feed(feed), path=feed.path(key))
 
     @strawberry.mutation(
         description="Revoke a calendar feed key: your own, or any as an ADMIN.",
@@ -99,5 +99,5 @@ class FeedsMutation:
 
         done, errors = await run_mutation(info, work)
         if done is None:
-            return CalendarFeedPayload(result=None, errors=errors)
-        return CalendarFeedPayload(result=CalendarFeed.from_feed(done))
+            return CalendarFeedPayload(feed=None, errors=errors)
+        return CalendarFeedPayload(feed=CalendarFeed.from_feed(done))

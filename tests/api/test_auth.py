@@ -21,7 +21,7 @@ from tests.conftest import TEST_LIMITS, GraphQLClient
 COMMITTEES = "{ committees(first: 5) { totalCount } }"
 CREATE_CONGRESS = """
 mutation($name: String!) {
-  createCongress(input: {name: $name, level: COUNTY}) { result { id } errors { code } }
+  createCongress(input: {name: $name, level: COUNTY}) { congress { id } errors { code } }
 }
 """
 AUDIT = """
@@ -171,7 +171,7 @@ def test_writes_are_audited(api: GraphQLClient) -> None:
     assert event["role"] == "ADMIN"
     assert event["tokenName"].startswith("test-admin")
     assert event["at"]
-    congress_id = created["result"]["id"]
+    congress_id = created["congress"]["id"]
     gid = relay.GlobalID.from_id(congress_id)
     assert event["ids"] == [f"Congress:{gid.node_id}"]
 

@@ -32,12 +32,12 @@ LIMITS = Limits(rate=1e9, burst=10**9, request_timeout=5.0)
 
 CREATE_CONGRESS = """
 mutation { createCongress(input: {name: "诸城市人民代表大会", level: COUNTY}) {
-  result { id } errors { code } } }
+  congress { id } errors { code } } }
 """
 # A committee and its COMMITTEE_OF relationship to the congress: one transaction.
 CREATE_COMMITTEE = """
 mutation($congress: ID!, $name: String!) {
-  createCommittee(input: {congressId: $congress, name: $name}) { result { id } errors { code } }
+  createCommittee(input: {congressId: $congress, name: $name}) { committee { id } errors { code } }
 }
 """
 COMMITTEES = "{ committees(first: 1) { totalCount } }"
@@ -134,7 +134,7 @@ async def test_kill_during_concurrent_writes_loses_nothing_acknowledged(
 
     async with running_app(faults_settings, token) as client:
         congress = (await _gql(client, CREATE_CONGRESS)).json()
-        congress_id = congress["data"]["createCongress"]["result"]["id"]
+        congress_id = congress["data"]["createCongress"]["congress"]["id"]
 
         async def writer(number: int) -> None:
             attempt = 0
@@ -152,8 +152,8 @@ async def test_kill_during_concurrent_writes_loses_nothing_acknowledged(
                 )
                 body = response.json()
                 result = (body.get("data") or {}).get("createCommittee") or {}
-                if result.get("result"):
-                    acknowledged.append(result["result"]["id"])
+                if result.get("committee"):
+                    acknowledged.append(result["committee"]["id"])
                 elif killed.is_set():
                     failures_after_kill[number] += 1
                     await asyncio.sleep(0.05)

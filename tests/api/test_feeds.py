@@ -29,7 +29,7 @@ from tests.trips_world import load_world
 CREATE_FEED = """
 mutation($kind: CalendarKind!, $id: ID!) {
   createCalendarFeed(kind: $kind, id: $id) {
-    result { id kind owner revoked }
+    feed { id kind owner revoked }
     path
     errors { code field message }
   }
@@ -37,7 +37,7 @@ mutation($kind: CalendarKind!, $id: ID!) {
 """
 REVOKE_FEED = """
 mutation($id: ID!) {
-  revokeCalendarFeed(id: $id) { result { id revoked } errors { code field } }
+  revokeCalendarFeed(id: $id) { feed { id revoked } errors { code field } }
 }
 """
 
@@ -67,8 +67,8 @@ async def test_a_viewer_subscribes_and_the_key_opens_that_feed_only(
     payload = _subscribe(viewer, "DEPUTY", "Deputy", "d-conv")
     path = payload["path"]
     assert path.startswith("/calendar/deputy/d-conv.ics?key=fk_")
-    assert payload["result"]["kind"] == "DEPUTY"
-    assert payload["result"]["owner"] == gid("Deputy", "d-conv")
+    assert payload["feed"]["kind"] == "DEPUTY"
+    assert payload["feed"]["owner"] == gid("Deputy", "d-conv")
     key = path.partition("key=")[2]
 
     # Its own feed, with no Authorization header (a calendar app), by database or global id.
@@ -103,7 +103,7 @@ async def test_keys_are_stored_as_hashes_and_revocable(db: Database, api: GraphQ
     await _world(db)
     owner, other = api.as_role(Role.VIEWER), api.as_role(Role.PLANNER)
     payload = _subscribe(owner, "GROUP", "DeputyGroup", "g-auto")
-    feed_id, path = payload["result"]["id"], payload["path"]
+    feed_id, path = payload["feed"]["id"], payload["path"]
     key = path.partition("key=")[2]
 
     rows = await db.read("MATCH (f:CalendarFeed {id: $id}) RETURN properties(f) AS p", id=feed_id)
@@ -118,11 +118,11 @@ async def test_keys_are_stored_as_hashes_and_revocable(db: Database, api: GraphQ
 
     # Someone else's key: not theirs to revoke (nothing written); the owner's is.
     refused = other(REVOKE_FEED, {"id": feed_id})["revokeCalendarFeed"]
-    assert refused["result"] is None
+    assert refused["feed"] is None
     assert [e["code"] for e in refused["errors"]] == ["NOT_FOUND"]
     assert api.http.get(path).status_code == 200
     revoked = owner(REVOKE_FEED, {"id": feed_id})["revokeCalendarFeed"]
-    assert revoked == {"result": {"id": feed_id, "revoked": True}, "errors": []}
+    assert revoked == {"feed": {"id": feed_id, "revoked": True}, "errors": []}
     assert api.http.get(path).status_code == 401
     again = owner(REVOKE_FEED, {"id": feed_id})["revokeCalendarFeed"]
     assert [e["code"] for e in again["errors"]] == ["NOT_FOUND"]
@@ -130,8 +130,8 @@ async def test_keys_are_stored_as_hashes_and_revocable(db: Database, api: GraphQ
     # An administrator revokes anyone's.
     second = _subscribe(owner, "COMMITTEE", "Committee", "cm-fin")
     assert api.http.get(second["path"]).status_code == 200
-    by_admin = api(REVOKE_FEED, {"id": second["result"]["id"]})["revokeCalendarFeed"]
-    assert by_admin["result"]["revoked"] is True
+    by_admin = api(REVOKE_FEED, {"id": second["feed"]["id"]})["revokeCalendarFeed"]
+    assert by_admin["feed"]["revoked"] is True
     assert api.http.get(second["path"]).status_code == 401
 
 
@@ -149,7 +149,7 @@ async def test_bad_subscriptions_write_nothing(
     await _world(db)
     payload = api.as_role(Role.VIEWER)(CREATE_FEED, {"kind": kind, "id": node_id})
     result = payload["createCalendarFeed"]
-    assert result["result"] is None and result["path"] is None
+    assert result["feed"] is None and result["path"] is None
     assert [(e["code"], e["field"]) for e in result["errors"]] == [(code, field)]
     assert " / " in result["errors"][0]["message"]  # 中文 / English
     assert await feeds.list_feeds(db) == []

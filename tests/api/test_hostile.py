@@ -255,7 +255,7 @@ def test_generated_total() -> None:
 
 CREATE = """
 mutation($name: String!) {
-  createAlliance(input: {name: $name}) { result { id name } errors { code field } }
+  createAlliance(input: {name: $name}) { alliance { id name } errors { code field } }
 }
 """
 INJECTIONS = [
@@ -275,7 +275,7 @@ def test_injection_strings_are_just_text(api: GraphQLClient, name: str) -> None:
     if created["errors"]:
         assert created["errors"][0]["code"] == "INVALID"
         return
-    assert created["result"]["name"] == name.strip() or created["result"]["name"]
+    assert created["alliance"]["name"] == name.strip() or created["alliance"]["name"]
     found = api("{ alliances(first: 10) { totalCount } }")
     assert found["alliances"]["totalCount"] == 1
 

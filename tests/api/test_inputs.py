@@ -32,7 +32,7 @@ def nested(depth: int) -> str:
 
 
 SEARCH = "query($t: String!) { search(text: $t) { totalCount } }"
-CREATE = "mutation($n: String!) { createAlliance(input: {name: $n}) { result { id } } }"
+CREATE = "mutation($n: String!) { createAlliance(input: {name: $n}) { alliance { id } } }"
 COMMITTEES = "query($f: ListFilterInput) { committees(filter: $f) { totalCount } }"
 
 # Raw JSON bodies, since a JSON encoder refuses to write most of them. `\\ud800` in these

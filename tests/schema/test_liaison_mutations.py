@@ -18,39 +18,45 @@ ERRORS = "errors { code field message messageZh messageEn ids }"
 
 CREATE_CONGRESS = f"""
 mutation ($input: CreateCongressInput!) {{
-  createCongress(input: $input) {{ result {{ id name level region }} {ERRORS} }}
+  createCongress(input: $input) {{ congress {{ id name level region }} {ERRORS} }}
 }}"""
 CREATE_COMMITTEE = f"""
 mutation ($input: CreateCommitteeInput!) {{
-  createCommittee(input: $input) {{ result {{ id name kind congress {{ name }} }} {ERRORS} }}
+  createCommittee(input: $input) {{ committee {{ id name kind congress {{ name }} }} {ERRORS} }}
 }}"""
 CREATE_DEPUTY_GROUP = f"""
 mutation ($input: CreateDeputyGroupInput!) {{
-  createDeputyGroup(input: $input) {{ result {{ id name description }} {ERRORS} }}
+  createDeputyGroup(input: $input) {{ deputyGroup {{ id name description }} {ERRORS} }}
 }}"""
 CREATE_ALLIANCE = f"""
 mutation ($input: CreateAllianceInput!) {{
-  createAlliance(input: $input) {{ result {{ id name scope }} {ERRORS} }}
+  createAlliance(input: $input) {{ alliance {{ id name scope }} {ERRORS} }}
 }}"""
 CREATE_INDUSTRY = f"""
 mutation ($input: CreateIndustryInput!) {{
-  createIndustry(input: $input) {{ result {{ id code name parent {{ code }} }} {ERRORS} }}
+  createIndustry(input: $input) {{ industry {{ id code name parent {{ code }} }} {ERRORS} }}
 }}"""
 CREATE_DEPUTY = f"""
 mutation ($input: CreateDeputyInput!) {{
   createDeputy(input: $input) {{
-    result {{ id name category congresses {{ edges {{ since node {{ name }} }} }} }} {ERRORS}
+    deputy {{ id name category congresses {{ edges {{ since node {{ name }} }} }} }} {ERRORS}
   }}
 }}"""
 CREATE_ENTERPRISE = f"""
 mutation ($input: CreateEnterpriseInput!) {{
-  createEnterprise(input: $input) {{ result {{ id name uscc town }} {ERRORS} }}
+  createEnterprise(input: $input) {{ enterprise {{ id name uscc town }} {ERRORS} }}
 }}"""
+
+
+def field_of(label: str) -> str:
+    """Where a payload puts its object: the type's name in camelCase (the payload rule)."""
+    return label[0].lower() + label[1:]
+
 
 UPDATE = {
     name: f"""
 mutation ($input: Update{name}Input!) {{
-  update{name}(input: $input) {{ result {{ id name }} {ERRORS} }}
+  update{name}(input: $input) {{ {field_of(name)} {{ id name }} {ERRORS} }}
 }}"""
     for name in LIAISON_LABELS
 }
@@ -151,26 +157,28 @@ def refused(api: GraphQLClient, clean_graph: Driver) -> Refused:
 def world(api: GraphQLClient) -> dict[str, str]:
     """One of each type, created through the API; global ids by name."""
     congress = ok(api, CREATE_CONGRESS, input={"name": "诸城市人民代表大会", "level": "CITY"})
-    k = congress["result"]["id"]
+    k = congress["congress"]["id"]
     ids = {"congress": k}
     ids["committee"] = ok(api, CREATE_COMMITTEE, input={"congressId": k, "name": "财政经济委员会"})[
-        "result"
+        "committee"
     ]["id"]
     ids["group"] = ok(
         api, CREATE_DEPUTY_GROUP, input={"congressId": k, "name": "预制菜专业代表小组"}
-    )["result"]["id"]
-    ids["alliance"] = ok(api, CREATE_ALLIANCE, input={"name": "山东预制菜产业联盟"})["result"]["id"]
+    )["deputyGroup"]["id"]
+    ids["alliance"] = ok(api, CREATE_ALLIANCE, input={"name": "山东预制菜产业联盟"})["alliance"][
+        "id"
+    ]
     ids["manufacturing"] = ok(api, CREATE_INDUSTRY, input={"code": "C", "name": "制造业"})[
-        "result"
+        "industry"
     ]["id"]
     ids["industry"] = ok(
         api, CREATE_INDUSTRY, input={"code": "C14", "name": "食品制造业", "parentCode": "C"}
-    )["result"]["id"]
+    )["industry"]["id"]
     for key, name in (("deputy", "郑思敏"), ("other", "李盛林")):
-        ids[key] = ok(api, CREATE_DEPUTY, input={"congressId": k, "name": name})["result"]["id"]
+        ids[key] = ok(api, CREATE_DEPUTY, input={"congressId": k, "name": name})["deputy"]["id"]
     ids["enterprise"] = ok(
         api, CREATE_ENTERPRISE, input={"name": "得利斯食品有限公司", "uscc": USCC}
-    )["result"]["id"]
+    )["enterprise"]["id"]
     return ids
 
 
@@ -180,7 +188,7 @@ def world(api: GraphQLClient) -> dict[str, str]:
 def test_create_returns_the_new_objects(api: GraphQLClient) -> None:
     congress = ok(
         api, CREATE_CONGRESS, input={"name": "诸城市人大", "level": "CITY", "region": "诸城市"}
-    )["result"]
+    )["congress"]
     assert (congress["name"], congress["level"], congress["region"]) == (
         "诸城市人大",
         "CITY",
@@ -188,7 +196,7 @@ def test_create_returns_the_new_objects(api: GraphQLClient) -> None:
     )
     committee = ok(
         api, CREATE_COMMITTEE, input={"congressId": congress["id"], "name": "财政经济委员会"}
-    )["result"]
+    )["committee"]
     assert (committee["kind"], committee["congress"]) == ("SPECIAL", {"name": "诸城市人大"})
     deputy = ok(
         api,
@@ -199,24 +207,24 @@ def test_create_returns_the_new_objects(api: GraphQLClient) -> None:
             "category": "ENTERPRISE",
             "since": "2021-12-01",
         },
-    )["result"]
+    )["deputy"]
     assert deputy["congresses"]["edges"] == [
         {"since": "2021-12-01", "node": {"name": "诸城市人大"}}
     ]
-    industry = ok(api, CREATE_INDUSTRY, input={"code": "c36", "name": "汽车制造业"})["result"]
+    industry = ok(api, CREATE_INDUSTRY, input={"code": "c36", "name": "汽车制造业"})["industry"]
     assert (industry["id"], industry["code"]) == (gid("Industry", "C36"), "C36")
     enterprise = ok(
         api, CREATE_ENTERPRISE, input={"name": "某公司", "uscc": USCC, "town": "龙都街道"}
-    )["result"]
+    )["enterprise"]
     assert (enterprise["uscc"], enterprise["town"]) == (USCC, "龙都街道")
     group = ok(
         api,
         CREATE_DEPUTY_GROUP,
         input={"congressId": congress["id"], "name": "茶产业专业代表小组", "description": "茶"},
-    )["result"]
+    )["deputyGroup"]
     assert group["description"] == "茶"
     assert (
-        ok(api, CREATE_ALLIANCE, input={"name": "茶产业联盟", "scope": "山东"})["result"]["scope"]
+        ok(api, CREATE_ALLIANCE, input={"name": "茶产业联盟", "scope": "山东"})["alliance"]["scope"]
         == "山东"
     )
 
@@ -236,7 +244,7 @@ def test_create_returns_the_new_objects(api: GraphQLClient) -> None:
 def test_update_renames_each_type(
     api: GraphQLClient, world: dict[str, str], kind: str, key: str
 ) -> None:
-    result = ok(api, UPDATE[kind], input={"id": world[key], "name": "新名称"})["result"]
+    result = ok(api, UPDATE[kind], input={"id": world[key], "name": "新名称"})[field_of(kind)]
     assert result == {"id": world[key], "name": "新名称"}
 
 
@@ -321,7 +329,7 @@ def test_link_then_unlink(
         )
     if link is ADD_DEPUTY_TO_CONGRESS:  # seat the deputy in a second congress
         other = ok(api, CREATE_CONGRESS, input={"name": "潍坊市人大", "level": "CITY"})
-        variables["congressId"] = other["result"]["id"]
+        variables["congressId"] = other["congress"]["id"]
     before = graph_digest(clean_graph)
     linked = ok(api, link, **variables)
     assert {linked["source"]["id"], linked["target"]["id"]} == set(variables.values()) - {
@@ -403,7 +411,7 @@ def test_empty_and_over_long_names_are_invalid(
 
 
 def test_a_name_of_200_characters_is_fine(api: GraphQLClient) -> None:
-    assert ok(api, CREATE_ALLIANCE, input={"name": "名" * 200})["result"]["name"] == "名" * 200
+    assert ok(api, CREATE_ALLIANCE, input={"name": "名" * 200})["alliance"]["name"] == "名" * 200
 
 
 def test_a_uscc_with_a_wrong_check_digit_is_invalid(
@@ -489,7 +497,7 @@ def test_hostile_text_is_stored_verbatim(
 ) -> None:
     for text in hostile:
         before = graph_digest(clean_graph)[0]
-        created = ok(api, CREATE_ALLIANCE, input={"name": text, "scope": text})["result"]
+        created = ok(api, CREATE_ALLIANCE, input={"name": text, "scope": text})["alliance"]
         assert (created["name"], created["scope"]) == (text, text)
         assert graph_digest(clean_graph)[0] == before + 1
         fetched = api(
@@ -525,7 +533,7 @@ def test_a_member_can_be_made_convener_once_the_seat_is_free(
 
 def test_a_seat_takes_its_congress_level(api: GraphQLClient, world: dict[str, str]) -> None:
     province = ok(api, CREATE_CONGRESS, input={"name": "山东省人民代表大会", "level": "PROVINCIAL"})
-    ok(api, ADD_DEPUTY_TO_CONGRESS, deputyId=world["deputy"], congressId=province["result"]["id"])
+    ok(api, ADD_DEPUTY_TO_CONGRESS, deputyId=world["deputy"], congressId=province["congress"]["id"])
     seats = api(
         "query ($id: ID!) { node(id: $id) { ... on Deputy { congresses { edges { level "
         "node { name } } } } } }",

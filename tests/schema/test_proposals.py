@@ -49,18 +49,18 @@ def seed_and_submit(api: GraphQLClient) -> dict[str, Any]:
     """A group, an industry tree and one suggestion (also used by the export tests)."""
     groups = api(
         """mutation { c: createCongress(input: {name: "诸城市人民代表大会", level: CITY}) {
-             result { id } } }"""
+             congress { id } } }"""
     )
-    congress = groups["c"]["result"]["id"]
+    congress = groups["c"]["congress"]["id"]
     group = api(
         """mutation($c: ID!) { createDeputyGroup(input: {congressId: $c,
-             name: "汽车专业代表小组"}) { result { id } errors { message } } }""",
+             name: "汽车专业代表小组"}) { deputyGroup { id } errors { message } } }""",
         {"c": congress},
-    )["createDeputyGroup"]["result"]["id"]
-    api('mutation { createIndustry(input: {code: "C", name: "制造业"}) { result { id } } }')
+    )["createDeputyGroup"]["deputyGroup"]["id"]
+    api('mutation { createIndustry(input: {code: "C", name: "制造业"}) { industry { id } } }')
     api(
         """mutation { createIndustry(input: {code: "C36", name: "汽车制造业", parentCode: "C"})
-             { result { id } errors { message } } }"""
+             { industry { id } errors { message } } }"""
     )
     data = api(
         SUBMIT,
