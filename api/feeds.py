@@ -1,5 +1,6 @@
-"""The gate of the calendar feeds: `?key=<feed key>` (graph/feeds.py) opens exactly the feed the
-key was issued for; without a key the request goes through the API-token gate (api/auth.py).
+"""The gate of the calendar feeds: `?key=<feed key>` (graph/trips/feeds.py) opens exactly
+the feed the key was issued for; without a key the request goes through the API-token gate
+(api/auth.py).
 
 A key of deputy A's feed does not open deputy B's, nor any other route: only this gate reads
 `key`, and only for calendars. A wrong key counts as a failed attempt (api/lockout.py); a

@@ -2,7 +2,7 @@
 
     python -m bench.bench_audit [--instance bench-audit] [--writes 300]
 
-Creates congresses through graph/liaison.py three ways, in alternating rounds: without an
+Creates congresses through graph/kernel/nodes.py three ways, in alternating rounds: without an
 audit event, with the event in the same transaction (`audit.pending`, as the API does), and
 with the event in a second transaction after the first commits (how it was done before).
 Prints milliseconds per write; asserts nothing (benchmarks are not tests). It wipes the

@@ -42,7 +42,7 @@ def _sort_keys() -> tuple[str, ...]:
 # The cjk analyzer indexes Chinese as overlapping bigrams, so 预制菜 matches 山东预制菜产业联盟.
 
 # The packed statistics properties of suggestions stored before they existed (the writers set
-# them since: graph/proposals.py, the generators). Only nodes without them, so it may run again.
+# them since: graph/proposals/, the generators). Only nodes without them, so it may run again.
 STATS_BACKFILL = f"""
 MATCH (p:Proposal) WHERE p.statsFacts IS NULL OR p.statsIndustry IS NULL
 CALL (p) {{
@@ -109,7 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "suggestions: index-backed year statistics (statsIndustry, statsOthers, statsFacts)",
         (
             # A year's statistics by industry read the values from these indexes alone
-            # (graph/proposal_stats.py). Every suggestion has the three of the first; only
+            # (graph/proposals/stats.py). Every suggestion has the three of the first; only
             # those in more than one industry have statsOthers, so are in the second.
             "CREATE INDEX proposal_year_stats IF NOT EXISTS "
             "FOR (p:Proposal) ON (p.year, p.statsIndustry, p.statsFacts)",
@@ -120,7 +120,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         6,
-        "write locks: one (:Lock) anchor per name (graph/locks.py)",
+        "write locks: one (:Lock) anchor per name (graph/kernel/locks.py)",
         ("CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (n:Lock) REQUIRE n.name IS UNIQUE",),
     ),
     Migration(

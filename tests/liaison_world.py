@@ -1,4 +1,5 @@
-"""A small Zhucheng liaison graph, built through graph/liaison.py, shared by the liaison tests."""
+"""A small Zhucheng liaison graph, built through graph/kernel/nodes.py and graph/liaison/links.py,
+shared by the liaison tests."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ write through the API, newest first when listed.
 
 The event is written inside the write transaction of the change it records, so both commit or
 neither does (a killed API cannot leave a change without its event). The API declares who is
-writing and what with `pending(...)` around a mutation's resolver; graph/db.py runs the
+writing and what with `pending(...)` around a mutation's resolver; graph/kernel/db.py runs the
 `PendingAudit` hook at the end of every write transaction made inside it, just before commit:
 the first one CREATEs the event, any later one of the same mutation adds its ids to it. A
 transaction that raises (a DomainError, a failed audit CREATE) rolls back with its event, and
@@ -85,7 +85,7 @@ RETURN e {.*} AS event
 
 def returned_ids(result: Any, depth: int = 0) -> Iterator[str]:
     """The `id` of every node row in a write's result (rows, tuples and lists of rows, or a
-    dataclass with an `id`, as graph/feeds.py returns)."""
+    dataclass with an `id`, as graph/trips/feeds.py returns)."""
     if depth > 3:
         return
     if isinstance(result, dict):

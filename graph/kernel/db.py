@@ -3,8 +3,8 @@
 Every query in graph/ goes through `Database.read`, `Database.write` or `run` inside
 `Database.transaction`, so driver errors become the project's own `DomainError`s here and each
 Cypher round trip is counted for the current request (tests and /metrics read the count).
-A write hook set for the current context (`write_hook`, the audit trail of graph/audit.py) runs
-inside every write transaction, just before it commits.
+A write hook set for the current context (`write_hook`, the audit trail of
+graph/kernel/audit.py) runs inside every write transaction, just before it commits.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from graph.kernel.vocab import CommitteeKind, CongressLevel, DeputyCategory, Mem
 # `sortKey` (pinyin of the name, for the order Chinese users expect) and `source`.
 SOURCES = ("seed", "illustrative", "synthetic", "user")
 
-# Proposal properties derived at write time (graph/proposals.py): the review round, who entered
-# it, dates of the handling steps, and the keys statistics group by.
+# Proposal properties derived at write time (graph/proposals/facts.py): the review round, who
+# entered it, dates of the handling steps, and the keys statistics group by.
 PROPOSAL_DERIVED = (
     "reviewRound",
     "enteredBy",
@@ -50,7 +50,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "Enterprise": ("uscc", "town"),
     "Unit": ("kind",),
     "Activity": ("kind", "title", "topic", "start", "end", "status", "summary"),
-    # The derived keys are kept in step by graph/proposals.py on every write, so statistics
+    # The derived keys are kept in step by graph/proposals/ (facts.py) on every write, so statistics
     # need one pass.
     "Proposal": (
         "title",

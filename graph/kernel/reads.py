@@ -2,7 +2,8 @@
 
 These power the per-request DataLoaders (schema/context.py): one query per batch of keys, so a
 GraphQL request costs a fixed number of round trips however long its lists are. The Cypher is
-built once, at import, from the allowlist in graph/model.py; values only ever go in as $params.
+built once, at import, from the allowlist in graph/kernel/model.py; values only ever go in as
+$params.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The liaison graph layer (graph/liaison.py) against the real Neo4j: lists, search, network,
+"""The liaison graph layer (graph/liaison/) against the real Neo4j: lists, search, network,
 paths, coverage gaps and the write rules, each rejected write leaving the graph unchanged."""
 
 from __future__ import annotations
