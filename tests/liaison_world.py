@@ -38,8 +38,8 @@ def in_congress(rel_key: str, congress: str) -> Link:
 
 
 async def industry(db: Database, code: str, name: str, parent: str | None = None) -> str:
-    links = [Link("PART_OF", "Industry", parent, "input.parentCode")] if parent else []
-    return await make(db, "Industry", name, *links, code=code)
+    placement = [Link("PART_OF", "Industry", parent, "input.parentCode")] if parent else []
+    return await make(db, "Industry", name, *placement, code=code)
 
 
 @dataclass

@@ -32,12 +32,12 @@ async def test_a_delete_racing_a_link_never_leaves_a_link_to_nothing(db: Databas
         (await nodes.create_node(db, "Enterprise", {"name": f"食品公司{i}"}))["id"]
         for i in range(N)
     ]
-    links = [
+    attempts = [
         links.link(db, links.LinkSpec("ALLIANCE_MEMBER", "Enterprise", f, "Alliance", alliance))
         for f in firms
     ]
     results = await asyncio.gather(
-        nodes.delete_node(db, "Alliance", alliance), *links, return_exceptions=True
+        nodes.delete_node(db, "Alliance", alliance), *attempts, return_exceptions=True
     )
     deleted, linked = results[0], results[1:]
     members = await db.read(
