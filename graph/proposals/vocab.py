@@ -8,18 +8,10 @@ knows its Chinese name (`.zh`) for messages and exports, and each enum its store
 
 from __future__ import annotations
 
-from graph.kernel.vocab import Vocabulary
+from graph.kernel.vocab import Vocabulary, add_zh
 
 
-class ProposalVocabulary(Vocabulary):
-    """A vocabulary of suggestions: stored as its names, its Chinese names in ZH below."""
-
-    @property
-    def zh(self) -> str:
-        return ZH[self]
-
-
-class ProposalStatus(ProposalVocabulary):
+class ProposalStatus(Vocabulary):
     """Where a suggestion is in the closed loop; the moves between them are in lifecycle.py."""
 
     SUBMITTED = "SUBMITTED"
@@ -34,7 +26,7 @@ class ProposalStatus(ProposalVocabulary):
     TRANSFERRED = "TRANSFERRED"
 
 
-class ProposalAction(ProposalVocabulary):
+class ProposalAction(Vocabulary):
     """The steps of the loop, as recorded in a suggestion's history."""
 
     SUBMIT = "SUBMIT"
@@ -49,23 +41,23 @@ class ProposalAction(ProposalVocabulary):
     TRANSFER = "TRANSFER"
 
 
-class ProposalStage(ProposalVocabulary):
+class ProposalStage(Vocabulary):
     SESSION = "SESSION"
     INTERSESSION = "INTERSESSION"
 
 
-class Satisfaction(ProposalVocabulary):
+class Satisfaction(Vocabulary):
     SATISFIED = "SATISFIED"
     BASICALLY_SATISFIED = "BASICALLY_SATISFIED"
     UNSATISFIED = "UNSATISFIED"
 
 
-class AssignmentRole(ProposalVocabulary):
+class AssignmentRole(Vocabulary):
     LEAD = "LEAD"
     CO = "CO"
 
 
-class UnitKind(ProposalVocabulary):
+class UnitKind(Vocabulary):
     GOVERNMENT = "GOVERNMENT"
     PROCURATORATE = "PROCURATORATE"
     COURT = "COURT"
@@ -74,7 +66,7 @@ class UnitKind(ProposalVocabulary):
     OTHER = "OTHER"
 
 
-class StatsDimension(ProposalVocabulary):
+class StatsDimension(Vocabulary):
     """What suggestion statistics group by (stats.py); `.en` names the export columns."""
 
     INDUSTRY = "INDUSTRY"
@@ -91,7 +83,7 @@ class StatsDimension(ProposalVocabulary):
         return DIMENSION_EN[self]
 
 
-ZH: dict[ProposalVocabulary, str] = {
+ZH: dict[Vocabulary, str] = {
     ProposalStatus.SUBMITTED: "已提出",
     ProposalStatus.REGISTERED: "已登记",
     ProposalStatus.ASSIGNED: "已交办",
@@ -145,3 +137,5 @@ DIMENSION_EN: dict[StatsDimension, str] = {
     StatsDimension.COMMITTEE: "Supervising committee",
     StatsDimension.UNIT: "Handling unit",
 }
+
+add_zh(ZH)

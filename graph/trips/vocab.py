@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import enum
 
+from graph.kernel.vocab import Vocabulary, add_zh
 
-class ActivityKind(enum.Enum):
+
+class ActivityKind(Vocabulary):
     INSPECTION = "INSPECTION"
     RESEARCH = "RESEARCH"
     LAW_CHECK = "LAW_CHECK"
 
-    @property
-    def zh(self) -> str:
-        return _KIND_ZH[self]
+
+add_zh(
+    {
+        ActivityKind.INSPECTION: "视察",
+        ActivityKind.RESEARCH: "调研",
+        ActivityKind.LAW_CHECK: "执法检查",
+    }
+)
 
 
-_KIND_ZH = {
-    ActivityKind.INSPECTION: "视察",
-    ActivityKind.RESEARCH: "调研",
-    ActivityKind.LAW_CHECK: "执法检查",
-}
-
-
-class ActivityStatus(enum.Enum):
+class ActivityStatus(Vocabulary):
     """DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED, or CANCELLED from any but COMPLETED (the
     moves are graph/trips/lifecycle.py's)."""
 
@@ -38,22 +38,20 @@ class ActivityStatus(enum.Enum):
     CANCELLED = "CANCELLED"
 
     @property
-    def zh(self) -> str:
-        return _STATUS_ZH[self]
-
-    @property
     def closed(self) -> bool:
         """A closed activity takes no further edits."""
         return self in (ActivityStatus.COMPLETED, ActivityStatus.CANCELLED)
 
 
-_STATUS_ZH = {
-    ActivityStatus.DRAFT: "草稿",
-    ActivityStatus.SCHEDULED: "已安排",
-    ActivityStatus.IN_PROGRESS: "进行中",
-    ActivityStatus.COMPLETED: "已完成",
-    ActivityStatus.CANCELLED: "已取消",
-}
+add_zh(
+    {
+        ActivityStatus.DRAFT: "草稿",
+        ActivityStatus.SCHEDULED: "已安排",
+        ActivityStatus.IN_PROGRESS: "进行中",
+        ActivityStatus.COMPLETED: "已完成",
+        ActivityStatus.CANCELLED: "已取消",
+    }
+)
 
 
 def status_of(value: object) -> ActivityStatus | None:
@@ -64,16 +62,12 @@ def status_of(value: object) -> ActivityStatus | None:
         return None
 
 
-class ParticipantRole(enum.Enum):
+class ParticipantRole(Vocabulary):
     LEAD = "LEAD"
     MEMBER = "MEMBER"
 
-    @property
-    def zh(self) -> str:
-        return _ROLE_ZH[self]
 
-
-_ROLE_ZH = {ParticipantRole.LEAD: "带队", ParticipantRole.MEMBER: "成员"}
+add_zh({ParticipantRole.LEAD: "带队", ParticipantRole.MEMBER: "成员"})
 
 
 class ConflictSeverity(enum.Enum):
