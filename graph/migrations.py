@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.kernel.db import Database
-from graph.kernel.model import LABELS, NAME_INDEX, NAMED_LABELS
+from graph.kernel.model import LABELS, LIAISON_LABELS, NAME_INDEX, NAMED_LABELS
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 
 
@@ -131,6 +131,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "FOR (n:CalendarFeed) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT calendarfeed_hash IF NOT EXISTS "
             "FOR (n:CalendarFeed) REQUIRE n.hash IS UNIQUE",
+        ),
+    ),
+    Migration(
+        8,
+        "liaison lists: TEXT indexes on names, so `nameContains` in Chinese is index-backed",
+        tuple(
+            f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS FOR (n:{label}) ON (n.name)"
+            for label in LIAISON_LABELS
         ),
     ),
 )

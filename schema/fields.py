@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Self
 
 import strawberry
@@ -29,6 +30,7 @@ from strawberry import relay
 
 from graph.kernel.model import RELATIONS
 from graph.kernel.reads import Direction, Row
+from graph.kernel.vocab import MemberRole
 from schema.common import After, Connection, First, connection_from_rows
 from schema.context import Info
 
@@ -104,25 +106,73 @@ def neighbours(
     return info.context.loaders.neighbours(rel_key, root.LABEL, end, way).load(root.id)  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class RelationSpec:
+    """What a relationship field reads, stated as data, so the read path (schema/readpath.py)
+    can compile it into Cypher instead of calling the resolver."""
+
+    rel_key: str
+    end: str
+    direction: Direction | None = None  # None: the model tells, from the owner's label
+    role: str | None = None  # keep only relationships with this role
+    single: bool = False  # at most one neighbour, as a nullable field
+    role_argument: bool = False  # the field takes `role:` to keep one role
+
+    def way(self, start: str) -> Direction:
+        return self.direction or direction_of(self.rel_key, start, self.end)
+
+    def keeps(self, row: Row, role: str | None = None) -> bool:
+        wanted = role or self.role
+        return wanted is None or row["rel"].get("role") == wanted
+
+
+# Each relationship field's resolver, and what it reads.
+RELATION_SPECS: dict[Callable[..., Any], RelationSpec] = {}
+
+
 def related_field(
     rel_key: str,
     end: str,
     description: str,
     *,
     direction: Direction | None = None,
-    where: Callable[[Row], bool] | None = None,
+    role: str | None = None,
+    role_argument: bool = False,
 ) -> Any:
     """A relationship field as a connection of the `end` type, edges carrying the
-    relationship's properties; `where` keeps some of the neighbours (e.g. conveners only)."""
+    relationship's properties; `role` keeps only relationships with that role, and
+    `role_argument` lets the caller choose one (`members(role: CONVENER)`)."""
     _check_end(rel_key, end, direction)
+    spec = RelationSpec(rel_key, end, direction, role, role_argument=role_argument)
 
-    async def resolve(root: GraphNode, info: Info, first: First = None, after: After = None) -> Any:
-        rows = await neighbours(info, root, rel_key, end, direction)
-        if where is not None:
-            rows = [row for row in rows if where(row)]
-        return connection_from_rows(rows, first, after, node_type(end).from_row)
+    async def rows(root: GraphNode, info: Info, role: str | None) -> list[Row]:
+        found = await neighbours(info, root, rel_key, end, direction)
+        return [row for row in found if spec.keeps(row, role)]
+
+    if role_argument:
+
+        async def resolve(
+            root: GraphNode,
+            info: Info,
+            first: First = None,
+            after: After = None,
+            role: Annotated[
+                MemberRole | None, strawberry.argument(description="Only this role.")
+            ] = None,
+        ) -> Any:
+            found = await rows(root, info, role.value if role else None)
+            return connection_from_rows(found, first, after, node_type(end).from_row)
+
+    else:
+
+        async def resolve(  # type: ignore[misc]
+            root: GraphNode, info: Info, first: First = None, after: After = None
+        ) -> Any:
+            found = await rows(root, info, None)
+            return connection_from_rows(found, first, after, node_type(end).from_row)
 
     resolve.__annotations__["return"] = Connection[_lazy(end)]  # type: ignore[misc]
+    RELATION_SPECS[resolve] = spec
     return strawberry.field(resolver=resolve, description=description)
 
 
@@ -132,15 +182,18 @@ def single_field(
     description: str,
     *,
     direction: Direction | None = None,
-    where: Callable[[Row], bool] | None = None,
+    role: str | None = None,
 ) -> Any:
-    """A relationship with at most one neighbour (a committee's congress) as a nullable field."""
+    """A relationship with at most one neighbour (a committee's congress) as a nullable field;
+    with `role`, the first neighbour whose relationship has that role (a group's convener)."""
     _check_end(rel_key, end, direction)
+    spec = RelationSpec(rel_key, end, direction, role, single=True)
 
     async def resolve(root: GraphNode, info: Info) -> Any:
         rows = await neighbours(info, root, rel_key, end, direction)
-        rows = [row for row in rows if where is None or where(row)]
+        rows = [row for row in rows if spec.keeps(row)]
         return node_type(end).from_row(rows[0]) if rows else None
 
     resolve.__annotations__["return"] = _lazy(end) | None
+    RELATION_SPECS[resolve] = spec
     return strawberry.field(resolver=resolve, description=description)

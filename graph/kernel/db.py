@@ -126,7 +126,12 @@ class Database:
         self.timeout = timeout
 
     async def _query(
-        self, query: str, params: Mapping[str, Any], routing: RoutingControl
+        self,
+        query: str,
+        params: Mapping[str, Any],
+        routing: RoutingControl,
+        *,
+        plain: bool = False,
     ) -> list[dict[str, Any]]:
         _count(query)
         try:
@@ -138,10 +143,18 @@ class Database:
             )
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise _translate(exc) from exc
+        if plain:
+            return [record.data() for record in records]
         return [native(record.data()) for record in records]
 
     async def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         return await self._query(query, params, RoutingControl.READ)
+
+    async def read_plain(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """`read` for statements that return no temporal values (they convert them with
+        toString), so the rows need no walk through `native`: the read path's large
+        nested results (graph/liaison/selection.py)."""
+        return await self._query(query, params, RoutingControl.READ, plain=True)
 
     async def write(self, query: str, **params: Any) -> list[dict[str, Any]]:
         if _write_hook.get() is not None:  # the hook needs a transaction to write in

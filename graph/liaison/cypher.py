@@ -14,43 +14,76 @@ from graph.kernel.model import LABELS, LIAISON_LABELS, NAMED_LABELS
 # Lists with filters
 # ---------------------------------------------------------------------------------------------
 
-# How each label is tied to a congress and to an industry, for the list filters.
+# How each label is tied to a congress, for the list filter (`{p}` is the parameter prefix).
 _CONGRESS_FILTER = {
-    "Congress": "n.id = $congress",
-    "Committee": "EXISTS { (n)-[:COMMITTEE_OF]->(:Congress {id: $congress}) }",
-    "DeputyGroup": "EXISTS { (n)-[:GROUP_OF]->(:Congress {id: $congress}) }",
-    "Deputy": "EXISTS { (n)-[:DEPUTY_OF]->(:Congress {id: $congress}) }",
-    "Alliance": "EXISTS { (n)<-[:PARTNERS_WITH]-(:DeputyGroup)-[:GROUP_OF]->"
-    "(:Congress {id: $congress}) }",
-    "Enterprise": "EXISTS { (n)<-[:WORKS_AT]-(:Deputy)-[:DEPUTY_OF]->(:Congress {id: $congress}) }"
-    " OR EXISTS { (n)-[:MEMBER_OF]->(:Alliance)<-[:PARTNERS_WITH]-(:DeputyGroup)-[:GROUP_OF]->"
-    "(:Congress {id: $congress}) }",
-    "Industry": "EXISTS { (n)<-[:PART_OF*0..]-(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup)"
-    "-[:GROUP_OF]->(:Congress {id: $congress}) }",
-}
-_IN_SUBTREE = "(:Industry)-[:PART_OF*0..]->(:Industry {code: $industry})"
-_INDUSTRY_FILTER = {
-    "Industry": "EXISTS { (n)-[:PART_OF*0..]->(:Industry {code: $industry}) }",
-    "DeputyGroup": f"EXISTS {{ (n)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
-    "Alliance": f"EXISTS {{ (n)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
-    "Enterprise": f"EXISTS {{ (n)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
-    "Committee": f"EXISTS {{ (n)-[:LIAISES_WITH]->(:DeputyGroup)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
-    "Deputy": f"EXISTS {{ (n)-[:MEMBER_OF]->(:DeputyGroup)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}"
-    f" OR EXISTS {{ (n)-[:WORKS_AT]->(:Enterprise)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
-    "Congress": f"EXISTS {{ (n)<-[:GROUP_OF]-(:DeputyGroup)-[:IN_INDUSTRY]->{_IN_SUBTREE} }}",
+    "Congress": "n.id = ${p}congress",
+    "Committee": "EXISTS {{ (n)-[:COMMITTEE_OF]->(:Congress {{id: ${p}congress}}) }}",
+    "DeputyGroup": "EXISTS {{ (n)-[:GROUP_OF]->(:Congress {{id: ${p}congress}}) }}",
+    "Deputy": "EXISTS {{ (n)-[:DEPUTY_OF]->(:Congress {{id: ${p}congress}}) }}",
+    "Alliance": "EXISTS {{ (n)<-[:PARTNERS_WITH]-(:DeputyGroup)-[:GROUP_OF]->"
+    "(:Congress {{id: ${p}congress}}) }}",
+    "Enterprise": "EXISTS {{ (n)<-[:WORKS_AT]-(:Deputy)-[:DEPUTY_OF]->"
+    "(:Congress {{id: ${p}congress}}) }}"
+    " OR EXISTS {{ (n)-[:MEMBER_OF]->(:Alliance)<-[:PARTNERS_WITH]-(:DeputyGroup)-[:GROUP_OF]->"
+    "(:Congress {{id: ${p}congress}}) }}",
+    "Industry": "EXISTS {{ (n)<-[:PART_OF*0..]-(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup)"
+    "-[:GROUP_OF]->(:Congress {{id: ${p}congress}}) }}",
 }
 
+# The industry filter starts from the industry's sub-tree, found once (the industry with the
+# code and everything PART_OF it), and walks out to the label: `sub` is each industry of the
+# sub-tree. Labels reached along two roads take both (UNION).
+_FROM_SUBTREE = {
+    "Industry": ("RETURN sub AS n",),
+    "DeputyGroup": ("MATCH (sub)<-[:IN_INDUSTRY]-(n:DeputyGroup) RETURN n",),
+    "Alliance": ("MATCH (sub)<-[:IN_INDUSTRY]-(n:Alliance) RETURN n",),
+    "Enterprise": ("MATCH (sub)<-[:IN_INDUSTRY]-(n:Enterprise) RETURN n",),
+    "Committee": (
+        "MATCH (sub)<-[:IN_INDUSTRY]-(:DeputyGroup)<-[:LIAISES_WITH]-(n:Committee) RETURN n",
+    ),
+    "Deputy": (
+        "MATCH (sub)<-[:IN_INDUSTRY]-(:DeputyGroup)<-[:MEMBER_OF]-(n:Deputy) RETURN n",
+        "MATCH (sub)<-[:IN_INDUSTRY]-(:Enterprise)<-[:WORKS_AT]-(n:Deputy) RETURN n",
+    ),
+    "Congress": ("MATCH (sub)<-[:IN_INDUSTRY]-(:DeputyGroup)-[:GROUP_OF]->(n:Congress) RETURN n",),
+}
 
-def _list_nodes(label: str) -> str:
-    where = (
-        "($name IS NULL OR toLower(n.name) CONTAINS toLower($name))"
-        f" AND ($congress IS NULL OR {_CONGRESS_FILTER[label]})"
-        f" AND ($industry IS NULL OR {_INDUSTRY_FILTER[label]})"
+# How a name filter is matched. CASELESS text (no letter that has a case: Chinese, digits)
+# is matched as it is, which the TEXT index on the name serves; other text is compared in lower
+# case, which no index serves (migration 8).
+NAME_CASELESS = "n.name CONTAINS ${p}name"
+NAME_FOLDED = "toLower(n.name) CONTAINS toLower(${p}name)"
+
+
+def match_list(label: str, p: str, *, name: str | None, congress: bool, industry: bool) -> str:
+    """MATCH … WHERE binding `n` to the nodes of `label` that pass the filters given: `name`
+    is NAME_CASELESS, NAME_FOLDED or None; `congress` and `industry` say whether those filters
+    are set. Parameters are `${p}name`, `${p}congress` and `${p}industry`, so several lists can
+    share one statement. The label comes from the allowlist; nothing here is user text."""
+    if label not in LIAISON_LABELS:
+        raise ValueError(f"{label!r} is not a liaison label")
+    conditions = []
+    if name is not None:
+        conditions.append(name.format(p=p))
+    if congress:
+        conditions.append(_CONGRESS_FILTER[label].format(p=p))
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    if not industry:
+        return f"MATCH (n:{label}){where}"
+    roads = "\n    UNION\n".join(f"    {road}" for road in _FROM_SUBTREE[label])
+    return (
+        f"MATCH (:Industry {{code: ${p}industry}})<-[:PART_OF*0..]-(sub:Industry)\n"
+        f"  CALL (sub) {{\n{roads}\n  }}\n"
+        f"  WITH DISTINCT n{where}"
     )
+
+
+def _list_nodes(label: str, name: str | None, congress: bool, industry: bool) -> str:
+    match = match_list(label, "", name=name, congress=congress, industry=industry)
     return f"""
-CALL () {{ MATCH (n:{label}) WHERE {where} RETURN count(n) AS total }}
+CALL () {{ {match} RETURN count(n) AS total }}
 CALL () {{
-  MATCH (n:{label}) WHERE {where}
+  {match}
   WITH n ORDER BY n.sortKey, n.id SKIP $skip LIMIT $limit
   RETURN collect(n {{.*}}) AS rows
 }}
@@ -58,8 +91,15 @@ RETURN total, rows
 """
 
 
-# One page of a label in pinyin order, with the total matching the filters.
-LIST_NODES = {label: _list_nodes(label) for label in LIAISON_LABELS}
+# One page of a label in pinyin order, with the total matching the filters; keyed by (label,
+# name match, congress filter set, industry filter set).
+LIST_NODES = {
+    (label, name, congress, industry): _list_nodes(label, name, congress, industry)
+    for label in LIAISON_LABELS
+    for name in (None, NAME_CASELESS, NAME_FOLDED)
+    for congress in (False, True)
+    for industry in (False, True)
+}
 
 # ---------------------------------------------------------------------------------------------
 # Search: Chinese substrings, ranked

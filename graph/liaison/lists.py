@@ -7,6 +7,7 @@ filters; search finds Chinese substrings of any length and ranks exact names fir
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from graph.kernel import validate
 from graph.kernel.db import Database
 from graph.kernel.model import NAME_INDEX, NAMED_LABELS
 from graph.kernel.reads import Page, Row, check_page
-from graph.liaison.cypher import LIST_NODES, SEARCH_NAMES
+from graph.liaison.cypher import LIST_NODES, NAME_CASELESS, NAME_FOLDED, SEARCH_NAMES
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,34 @@ class ListFilter:
     industry_code: str | None = None  # the industry and its whole sub-tree
     congress_id: str | None = None
 
+    def variant(self) -> tuple[str | None, bool, bool]:
+        """Which statement serves this filter: (name match, congress set, industry set)."""
+        name = None
+        if self.name_contains:
+            text = validate.clean_text(self.name_contains)
+            name = NAME_CASELESS if caseless(text) else NAME_FOLDED
+        return name, self.congress_id is not None, self.industry_code is not None
+
+    def parameters(self, prefix: str = "") -> dict[str, str]:
+        """The filter's values as the statement's parameters (only those set)."""
+        values = {}
+        if self.name_contains:
+            values[f"{prefix}name"] = validate.clean_text(self.name_contains)
+        if self.congress_id is not None:
+            values[f"{prefix}congress"] = self.congress_id
+        if self.industry_code is not None:
+            values[f"{prefix}industry"] = self.industry_code.upper()
+        return values
+
+
+def caseless(text: str) -> bool:
+    """True when lower-casing cannot change what `text` matches: no character has a case, and
+    none is a combining mark (lower-casing İ yields i and a combining dot). Chinese names and
+    digits are caseless, so a name filter in Chinese can use the TEXT index."""
+    return all(
+        c.lower() == c == c.upper() and not unicodedata.category(c).startswith("M") for c in text
+    )
+
 
 async def list_nodes(
     db: Database, label: str, filter: ListFilter, *, first: int, offset: int
@@ -30,12 +59,7 @@ async def list_nodes(
     """One page of `label`, in pinyin order, with the total count matching the filter."""
     check_page(first, offset)
     rows = await db.read(
-        LIST_NODES[label],
-        name=validate.clean_text(filter.name_contains) if filter.name_contains else None,
-        industry=filter.industry_code.upper() if filter.industry_code else None,
-        congress=filter.congress_id,
-        skip=offset,
-        limit=first,
+        LIST_NODES[(label, *filter.variant())], **filter.parameters(), skip=offset, limit=first
     )
     return Page(total=rows[0]["total"], rows=rows[0]["rows"])
 

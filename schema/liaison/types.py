@@ -4,16 +4,13 @@ field however many parents ask."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 from strawberry import relay
 
 from graph.kernel.reads import Direction, Row
 from graph.kernel.vocab import CommitteeKind, CongressLevel, DeputyCategory, MemberRole
-from schema.common import After, Connection, First, connection_from_rows, enum_or_none
-from schema.context import Info
-from schema.fields import GraphNode, neighbours, related_field, single_field
+from schema.common import enum_or_none
+from schema.fields import GraphNode, related_field, single_field
 from schema.liaison.activities import activities_field
 
 # strawberry.enum registers the graph/ enums themselves: one vocabulary (graph/kernel/vocab.py).
@@ -109,23 +106,15 @@ class DeputyGroup(GraphNode):
         "GROUP_MEMBER",
         "Deputy",
         "Its convener (召集人), if it has one.",
-        where=lambda row: row["rel"].get("role") == MemberRole.CONVENER.value,
+        role=MemberRole.CONVENER.value,
     )
 
-    @strawberry.field(description="Its members, convener included (edge.role says which).")
-    async def members(
-        self,
-        info: Info,
-        first: First = None,
-        after: After = None,
-        role: Annotated[
-            MemberRole | None, strawberry.argument(description="Only this role.")
-        ] = None,
-    ) -> Connection[Deputy]:
-        rows = await neighbours(info, self, "GROUP_MEMBER", "Deputy")
-        if role is not None:
-            rows = [row for row in rows if row["rel"].get("role") == role.value]
-        return connection_from_rows(rows, first, after, Deputy.from_row)
+    members = related_field(
+        "GROUP_MEMBER",
+        "Deputy",
+        "Its members, convener included (edge.role says which).",
+        role_argument=True,
+    )
 
     industries = related_field("IN_INDUSTRY", "Industry", "Industries it covers.")
 
