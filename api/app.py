@@ -41,6 +41,7 @@ from graph.kernel.settings import Settings
 from schema import schema
 from schema.context import Context, Loaders
 from schema.permissions import Role, Viewer
+from schema.readpath import ReadPath
 
 log = logging.getLogger("thirdlink.api")
 
@@ -61,9 +62,11 @@ class GraphQLApp(GraphQL[Context, None]):
         request_timeout: float,
         graphiql_token: str | None,
         graphiql_hosts: frozenset[str] = frozenset(),
+        read_path: ReadPath = ReadPath.COMPILED,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.read_path = read_path
         self.request_timeout = request_timeout
         self.graphiql_token = graphiql_token
         # The Host values for which the page may carry the token (api/auth.py local_hosts).
@@ -112,6 +115,7 @@ class GraphQLApp(GraphQL[Context, None]):
             response=response,
             viewer=viewer,
             trip_rules=state.settings.trips,
+            read_path=self.read_path.value,
         )
         request.state.graphql_context = context
         return context
@@ -261,6 +265,7 @@ def create_app(
         request_timeout=limits.request_timeout,
         graphiql_token=graphiql_token,
         graphiql_hosts=local_hosts(*bind) if bind else frozenset(),
+        read_path=read_path_from_env(),
     )
     limiter = RateLimiter(limits.rate, limits.burst)
 
@@ -307,6 +312,16 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestObserver, metrics=metrics)
     return app
+
+
+def read_path_from_env() -> ReadPath:
+    """THIRDLINK_READ_PATH: compiled (default), general or checked (schema/readpath.py)."""
+    value = os.environ.get("THIRDLINK_READ_PATH", ReadPath.COMPILED.value)
+    try:
+        return ReadPath(value)
+    except ValueError:
+        choices = ", ".join(mode.value for mode in ReadPath)
+        raise ValueError(f"THIRDLINK_READ_PATH must be one of {choices}, not {value!r}") from None
 
 
 def driver_timeouts(request_timeout: float) -> dict[str, float]:

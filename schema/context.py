@@ -93,9 +93,9 @@ class Context:
     # The trip planner's rules (Settings.trips; api/settings.py reads them).
     trip_rules: TripRules = field(default_factory=TripRules)
     extras: dict[str, Any] = field(default_factory=dict)
-    # Queries the read path can answer run as one statement (schema/readpath.py); False
-    # leaves every query to the general executor (the differential test compares the two).
-    compiled_reads: bool = True
+    # How queries are answered (schema/readpath.py ReadPath): "compiled" (one statement where
+    # the read path can), "general" (per-field resolvers only), "checked" (both, compared).
+    read_path: str = "compiled"
 
 
 Info = strawberry.Info[Context, None]

@@ -15,7 +15,10 @@ executor, which gives the same answers with per-field resolvers and DataLoaders
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import functools
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,16 +40,21 @@ from graphql import (
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 from strawberry.relay.utils import to_base64
+from strawberry.utils.str_converters import to_camel_case
 
 from graph.kernel.errors import DomainError
 from graph.kernel.reads import Direction
 from graph.liaison import selection
+from graph.liaison.lists import ListFilter
 from graph.liaison.selection import Fetch, ListRead, NodeRead, Property, Read, Shape
 from schema.common import decode_any_id, encode_cursor, page_args
+from schema.context import Loaders
 from schema.fields import RELATION_SPECS, RelationSpec
 from schema.liaison.queries import ListFilterInput
 from schema.liaison.types import TYPES
 from schema.permissions import Permission
+
+log = logging.getLogger("thirdlink.readpath")
 
 # The root lists the read path answers, and the label each lists.
 LISTS = {
@@ -209,15 +217,25 @@ class _Walker:
         self.variables = variables
 
     def fields(self, type_name: str, selections: SelectionSetNode) -> Iterator[FieldNode]:
-        """The fields selected on an object of `type_name`, fragments flattened; a response
-        key selected twice (which GraphQL merges) or a directive is NotCompiled."""
-        seen: set[str] = set()
+        """The fields selected on an object of `type_name`, fragments flattened, in order; a
+        response key selected more than once is one field whose selections are merged, as
+        GraphQL does (validation has made sure they can be: same field, same arguments)."""
+        merged: dict[str, FieldNode] = {}
         for field in self._flatten(type_name, selections, frozenset()):
             key = (field.alias or field.name).value
-            if key in seen:
-                raise NotCompiled(f"{key} selected twice")
-            seen.add(key)
-            yield field
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = field
+            elif seen.selection_set is not None and field.selection_set is not None:
+                both = (*seen.selection_set.selections, *field.selection_set.selections)
+                merged[key] = FieldNode(
+                    alias=seen.alias,
+                    name=seen.name,
+                    arguments=seen.arguments,
+                    directives=seen.directives,
+                    selection_set=SelectionSetNode(selections=both),
+                )
+        yield from merged.values()
 
     def _flatten(
         self, type_name: str, selections: SelectionSetNode, spread: frozenset[str]
@@ -404,6 +422,14 @@ class _Wants:
     rel_properties: tuple[str, ...] = ()
 
 
+def _list_filter(given: Mapping[str, Any] | None) -> ListFilter:
+    """The list filter as the resolvers read it (ListFilterInput.to_filter, which validates)."""
+    fields = ListFilterInput.__strawberry_definition__.fields  # type: ignore[attr-defined]
+    values = {f.python_name: (given or {}).get(to_camel_case(f.python_name)) for f in fields}
+    filter_input: ListFilterInput = ListFilterInput(**values)
+    return filter_input.to_filter()
+
+
 def plan(
     schema: GraphQLSchema,
     operation: OperationDefinitionNode,
@@ -428,11 +454,8 @@ def plan(
         arguments = walker.arguments(query_type.name, field)
         if name in LISTS:
             label = LISTS[name]
-            filter_input = arguments.get("filter") or ListFilterInput()
-            if not isinstance(filter_input, ListFilterInput):
-                raise NotCompiled("filter")
             try:
-                list_filter = filter_input.to_filter()
+                list_filter = _list_filter(arguments.get("filter"))
             except DomainError as exc:
                 raise NotCompiled("filter") from exc
             offset, size, wants, out = walker.connection(query_type.name, field, arguments, label)
@@ -500,6 +523,43 @@ def _operation(document: Any, name: str | None) -> OperationDefinitionNode | Non
     return chosen[0] if len(chosen) == 1 else None
 
 
+class ReadPath(enum.Enum):
+    """How queries are answered (THIRDLINK_READ_PATH, api/app.py)."""
+
+    COMPILED = "compiled"  # one statement where the read path can (the default)
+    GENERAL = "general"  # per-field resolvers only
+    CHECKED = "checked"  # both, compared: the test suite runs so (tests/conftest.py)
+
+
+def mismatch(path: Any) -> GraphQLError:
+    return GraphQLError(
+        "读取路径与通用执行结果不一致 / The read path and the general executor disagree "
+        f"(first difference at {path})",
+        extensions={"code": "READ_PATH_MISMATCH"},
+    )
+
+
+def first_difference(a: Any, b: Any, path: str = "data") -> str | None:
+    """Where two answers first differ (keys in order count), or None when they are the same."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if list(a) != list(b):
+            return f"{path} keys {list(a)} ≠ {list(b)}"
+        for key in a:
+            found = first_difference(a[key], b[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return f"{path} length {len(a)} ≠ {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = first_difference(x, y, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    return None if type(a) is type(b) and a == b else f"{path}: {a!r} ≠ {b!r}"
+
+
 class CompiledReads(SchemaExtension):
     """Answers what the read path can before the general executor runs (see above)."""
 
@@ -507,10 +567,11 @@ class CompiledReads(SchemaExtension):
         ctx = self.execution_context
         context = ctx.context
         document = ctx.graphql_document
+        mode = ReadPath(getattr(context, "read_path", "compiled"))
         if (
             ctx.result is None
             and document is not None
-            and getattr(context, "compiled_reads", False)
+            and mode is not ReadPath.GENERAL
             and getattr(getattr(context, "viewer", None), "role", None) in Permission.READ.value
         ):
             operation = _operation(document, ctx.operation_name)
@@ -523,6 +584,20 @@ class CompiledReads(SchemaExtension):
                 data = await answer(
                     context.db, ctx.schema._schema, operation, fragments, ctx.variables or {}
                 )
+                if data is not None and mode is ReadPath.CHECKED:
+                    general = await ctx.schema.execute(
+                        ctx.query,
+                        ctx.variables,
+                        dataclasses.replace(
+                            context, loaders=Loaders(context.db), read_path="general", extras={}
+                        ),
+                        operation_name=ctx.operation_name,
+                    )
+                    where = first_difference(data, general.data) if not general.errors else "errors"
+                    if where is not None:
+                        log.error("read path mismatch at %s", where)
+                        ctx.result = ExecutionResult(data=None, errors=[mismatch(where)])
+                        data = None
                 if data is not None:
                     ctx.result = ExecutionResult(data=data, errors=None)
         yield

@@ -5,6 +5,7 @@ schema, i.e. constraints, indexes and recorded migrations, stays)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -24,6 +25,11 @@ from graph.kernel.db import Database, open_driver
 from graph.kernel.settings import Settings
 from graph.kernel.transfer import WIPE
 from launcher import server
+
+# Every query the suite sends is answered by the read path and by the general executor, and
+# the two answers compared (schema/readpath.py ReadPath.CHECKED): a difference is an error
+# (READ_PATH_MISMATCH) in whichever test sent it. Tests that count round trips choose a mode.
+os.environ.setdefault("THIRDLINK_READ_PATH", "checked")
 
 # Tests send requests as fast as they can: no rate limit to trip over by accident.
 TEST_LIMITS = Limits(rate=1e9, burst=10**9)
@@ -151,6 +157,27 @@ def api(clean_graph: Driver, neo4j_settings: Settings) -> Iterator[GraphQLClient
 
     with TestClient(create_app(neo4j_settings, limits=TEST_LIMITS)) as client:
         yield GraphQLClient(client, token_for)
+
+
+@pytest.fixture
+def api_with(
+    clean_graph: Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str], GraphQLClient]]:
+    """`api_with("compiled")`: the app (as `api`) answering queries in one read-path mode
+    (compiled, general or checked), for tests that count round trips."""
+    from api.app import create_app
+
+    def token_for(role: str) -> str:
+        return make_token(clean_graph, neo4j_settings.database, role)
+
+    with contextlib.ExitStack() as stack:
+
+        def make(mode: str) -> GraphQLClient:
+            monkeypatch.setenv("THIRDLINK_READ_PATH", mode)
+            app = create_app(neo4j_settings, limits=TEST_LIMITS)
+            return GraphQLClient(stack.enter_context(TestClient(app)), token_for)
+
+        yield make
 
 
 @asynccontextmanager
