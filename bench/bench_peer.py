@@ -33,14 +33,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
-from neo4j import AsyncGraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from api.settings import from_env
 from datasets.synthetic import base as synthetic
@@ -126,7 +126,7 @@ class Query:
     floor: str  # returns one row with a `data` column, already in the plain structure
     floor_vars: Vars
     # What of the plain structure the peer can express (identity unless the twin does less).
-    peer_view: Shape = lambda plain: plain  # noqa: E731
+    peer_view: Shape = lambda plain: plain
     note: str = ""
 
 
@@ -153,6 +153,12 @@ def _peer_members(connection: dict[str, Any]) -> list[list[Any]]:
 def _peer_first(connection: dict[str, Any]) -> str | None:
     edges = connection["edges"]
     return edges[0]["node"]["name"] if edges else None
+
+
+def _only(items: Iterable[Any]) -> Any:
+    """The one item of a list the peer returns where Thirdlink returns one object."""
+    (item,) = items
+    return item
 
 
 def _peer_edges(connection: dict[str, Any]) -> list[dict[str, Any]]:
@@ -259,7 +265,8 @@ RETURN {{total: total, groups: groups}} AS data""",
         ],
         peer=f"""
 {{ committees(limit: 20, sort: {S}) {{ name groups(limit: 20, sort: {S}) {{ name
-    alliances(limit: 10, sort: {S}) {{ name enterprises(limit: 10, sort: {S}) {{ name }} }} }} }} }}""",
+    alliances(limit: 10, sort: {S}) {{ name
+      enterprises(limit: 10, sort: {S}) {{ name }} }} }} }} }}""",
         peer_vars=_none,
         peer_shape=lambda d: [
             [
@@ -335,7 +342,7 @@ query ($id: ID!) {{ deputyGroups(where: {{id: {{eq: $id}}}}) {{ name
     membersConnection(first: 20, sort: {SE}) {{ edges {{ properties {{ role }} node {{ name }} }} }}
     industries(limit: 20, sort: {S}) {{ code name }} }} }}""",
         peer_vars=lambda p: {"id": p.group},
-        peer_shape=lambda d: [
+        peer_shape=lambda d: _only(
             {
                 "name": g["name"],
                 "congress": g["congress"][0]["name"] if g["congress"] else None,
@@ -345,7 +352,7 @@ query ($id: ID!) {{ deputyGroups(where: {{id: {{eq: $id}}}}) {{ name
                 "industries": [[i["code"], i["name"]] for i in g["industries"]],
             }
             for g in d["deputyGroups"]
-        ][0],
+        ),
         floor=f"""
 MATCH (g:DeputyGroup {{id: $id}})
 RETURN g {{ .name,
@@ -467,9 +474,10 @@ query ($cid: ID!) { node(id: $cid) { ... on Committee { name groups { nodes { na
 query ($id: ID!) {{ committees(where: {{id: {{eq: $id}}}}) {{ name groups(limit: 20, sort: {S}) {{
     name membersConnection(first: 20, sort: {SE}) {{
       edges {{ properties {{ role }} node {{ name }} }} }}
-    alliances(limit: 20, sort: {S}) {{ name enterprises(limit: 10, sort: {S}) {{ name }} }} }} }} }}""",
+    alliances(limit: 20, sort: {S}) {{ name
+      enterprises(limit: 10, sort: {S}) {{ name }} }} }} }} }}""",
         peer_vars=lambda p: {"id": p.committee},
-        peer_shape=lambda d: [
+        peer_shape=lambda d: _only(
             [
                 c["name"],
                 [
@@ -482,7 +490,7 @@ query ($id: ID!) {{ committees(where: {{id: {{eq: $id}}}}) {{ name groups(limit:
                 ],
             ]
             for c in d["committees"]
-        ][0],
+        ),
         floor=f"""
 MATCH (c:Committee {{id: $id}})
 RETURN [c.name, COLLECT {{
@@ -516,8 +524,9 @@ query ($congress: ID!) { deputyGroups(first: 50, filter: {congressId: $congress}
             ],
         ],
         peer=f"""
-query ($id: ID!) {{ deputyGroupsConnection(first: 50, where: {{congress: {{some: {{id: {{eq: $id}}}}}}}},
-    sort: {S}) {{ totalCount edges {{ node {{ name
+query ($id: ID!) {{ deputyGroupsConnection(first: 50,
+    where: {{congress: {{some: {{id: {{eq: $id}}}}}}}}, sort: {S}) {{
+    totalCount edges {{ node {{ name
     convener: {CONVENER} {{ edges {{ node {{ name }} }} }}
     industries(limit: 20, sort: {S}) {{ code name }} }} }} }} }}""",
         peer_vars=lambda p: {"id": p.congress},
@@ -771,14 +780,16 @@ async def check(
     result = Check()
     ours = theirs = None
     try:
-        ours = _answer(thirdlink, query.thirdlink, query.thirdlink_vars(params), query.thirdlink_shape)
+        ours = _answer(
+            thirdlink, query.thirdlink, query.thirdlink_vars(params), query.thirdlink_shape
+        )
     except Exception as exc:
         result.thirdlink_error = str(exc)
     try:
         theirs = _answer(peer, query.peer, query.peer_vars(params), query.peer_shape)
     except Exception as exc:
         result.peer_error = str(exc)
-    async with AsyncGraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as d:
+    async with _driver(settings) as d:
         records, _, _ = await d.execute_query(
             query.floor, query.floor_vars(params), database_=settings.database
         )
@@ -796,18 +807,24 @@ async def check(
     return result
 
 
+def _driver(settings: Settings) -> AsyncDriver:
+    """A plain driver for the floor (no Thirdlink code between the Cypher and Neo4j)."""
+    return AsyncGraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+
+
 @dataclass(frozen=True)
 class Load:
     rps: float
     p50: float
     p99: float
+    done: int  # answers received within the window (requests still in flight are not counted)
     bad: int  # non-2xx answers, errors and timeouts
 
 
 def autocannon(
     tool: Path, srv: Server, document: str, variables: dict[str, Any], conc: int, seconds: int
 ) -> Load:
-    body = json.dumps({"query": document, "variables": variables}, ensure_ascii=False)
+    body = json.dumps({"query": document, "variables": variables})
     command = [str(tool), "-j", "-m", "POST", "-c", str(conc), "-d", str(seconds), "-b", body]
     for key, value in srv.headers.items():
         command += ["-H", f"{key}={value}"]
@@ -819,14 +836,16 @@ def autocannon(
         rps=float(report["requests"]["average"]),
         p50=float(report["latency"]["p50"]),
         p99=float(report["latency"]["p99"]),
-        bad=int(report.get("non2xx", 0)) + int(report.get("errors", 0))
+        done=int(report["latency"]["totalCount"]),
+        bad=int(report.get("non2xx", 0))
+        + int(report.get("errors", 0))
         + int(report.get("timeouts", 0)),
     )
 
 
 async def floor_ms(query: Query, params: Params, settings: Settings, runs: int) -> float:
     """Median latency of the floor Cypher, one run after another, after a short warm-up."""
-    async with AsyncGraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as d:
+    async with _driver(settings) as d:
         variables = query.floor_vars(params)
         times = []
         for i in range(runs + 5):
@@ -870,6 +889,10 @@ async def prepare(deputies: int) -> tuple[Settings, str, Params]:
 
 def _fmt(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def _times(value: float | None, digits: int = 1) -> str:
+    return "" if value is None else f"{value:,.{digits}f}×"
 
 
 def _median(values: list[float]) -> float | None:
@@ -959,7 +982,7 @@ def run(
                     order = ["Thirdlink", "peer"] if round_no % 2 == 0 else ["peer", "Thirdlink"]
                     for side in order:
                         c = checks[query.name]
-                        if (c.thirdlink_error if side == "Thirdlink" else c.peer_error):
+                        if c.thirdlink_error if side == "Thirdlink" else c.peer_error:
                             continue
                         srv, form = sides[side]
                         document, variables = form(query)
@@ -992,11 +1015,17 @@ def run(
             figures = {}
             for side in ("Thirdlink", "peer"):
                 runs = loads.get((query.name, conc, side), [])
+                answered = [r for r in runs if r.done]
                 figures[side] = (
                     _median([r.rps for r in runs]),
-                    _median([r.p50 for r in runs]),
-                    _median([r.p99 for r in runs]),
+                    _median([r.p50 for r in answered]),
+                    _median([r.p99 for r in answered]),
                 )
+                if runs and not answered:
+                    bad_runs.append(
+                        f"{query.name} at {conc}, {side}: no answer finished within "
+                        f"{args.seconds}s (no latency to show)"
+                    )
                 if any(r.bad for r in runs):
                     bad_runs.append(
                         f"{query.name} at {conc}, {side}: "
@@ -1008,9 +1037,9 @@ def run(
             vs_floor = ours[1] / floor if conc == 1 and ours[1] is not None and floor else None
             _say(
                 f"| {label} | {conc} | {_fmt(ours[0])} | {_fmt(theirs[0])} | "
-                f"{_fmt(ratio, 2)}× | {_fmt(ours[1], 0)}/{_fmt(ours[2], 0)} | "
+                f"{_times(ratio, 2)} | {_fmt(ours[1], 0)}/{_fmt(ours[2], 0)} | "
                 f"{_fmt(theirs[1], 0)}/{_fmt(theirs[2], 0)} | {_fmt(floor)} | "
-                + (f"{_fmt(vs_floor)}× |" if vs_floor is not None else "|")
+                f"{_times(vs_floor)} |"
             )
     _say("")
     _say(
