@@ -622,6 +622,7 @@ class Server:
     url: str
     headers: dict[str, str]
     proc: subprocess.Popen[bytes]
+    idle_rss_kb: int = 0  # after the answer checks, before any load
     peak_rss_kb: int = 0
 
     def post(self, query: str, variables: dict[str, Any], timeout: float = 120) -> dict[str, Any]:
@@ -974,6 +975,8 @@ def run(
         "peer": (peer, lambda q: (q.peer, q.peer_vars(params))),
     }
     loads: dict[tuple[str, int, str], list[Load]] = {}
+    for srv in (thirdlink, peer):
+        srv.idle_rss_kb = srv.rss_kb()
     t0 = time.perf_counter()
     with peak_rss([thirdlink, peer]):
         for conc in CONCURRENCIES:
@@ -1043,8 +1046,10 @@ def run(
             )
     _say("")
     _say(
-        f"peak RSS: Thirdlink {thirdlink.peak_rss_kb / 1024:,.0f} MiB (one uvicorn process), "
-        f"peer {peer.peak_rss_kb / 1024:,.0f} MiB (one Node process)"
+        f"peak RSS under load: Thirdlink {thirdlink.peak_rss_kb / 1024:,.0f} MiB (one uvicorn "
+        f"process; {thirdlink.idle_rss_kb / 1024:,.0f} MiB before the load), "
+        f"peer {peer.peak_rss_kb / 1024:,.0f} MiB (one Node process; "
+        f"{peer.idle_rss_kb / 1024:,.0f} MiB before the load)"
     )
     _say(
         "ratio = Thirdlink req/s ÷ peer req/s (above 1: Thirdlink serves more). autocannon "
