@@ -10,7 +10,9 @@ hand-written Cypher returning the same data through the Python driver. Before ti
 the three answers are compared; a query whose answers differ is timed anyway and marked DIFFERS.
 
 Load comes from autocannon (installed with the peer under .bench/, which git ignores), at
-concurrency 1 and 8, in interleaved rounds (Thirdlink and the peer take turns going first).
+concurrency 1 and 8, in interleaved rounds (Thirdlink and the peer take turns going first),
+each window after a 1 s warm-up and with both servers and Neo4j idle again (requests still in
+flight when autocannon stops are not counted, and must not slow the next window down).
 Thirdlink's per-token rate limit is lifted for the run (THIRDLINK_RATE/THIRDLINK_BURST).
 THIRDLINK_BENCH_QUICK=1 (or --quick) is a smoke run: 2,000 deputies, 1 round of 2 s.
 
@@ -733,6 +735,30 @@ def peak_rss(servers: list[Server]) -> Iterator[None]:
         thread.join()
 
 
+def _cpu_ticks(pid: int) -> int:
+    """User + system CPU time of a process, in clock ticks (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def settle(pids: list[int], timeout: float = 60) -> None:
+    """Wait until the servers and Neo4j are idle (under a fifth of a core for half a second):
+    autocannon stops counting at the end of its window but the requests still in flight go on
+    running, and must not load the next measurement."""
+    window = 0.5
+    allowed = window * os.sysconf("SC_CLK_TCK") * 0.2
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        before = [_cpu_ticks(pid) for pid in pids]
+        time.sleep(window)
+        after = [_cpu_ticks(pid) for pid in pids]
+        if all(b - a <= allowed for a, b in zip(before, after, strict=True)):
+            return
+
+
 # ---------------------------------------------------------------------------------------------
 # Checking the answers, then timing
 # ---------------------------------------------------------------------------------------------
@@ -977,6 +1003,10 @@ def run(
     loads: dict[tuple[str, int, str], list[Load]] = {}
     for srv in (thirdlink, peer):
         srv.idle_rss_kb = srv.rss_kb()
+    neo4j_pid = server.status(INSTANCE)["pid"]
+    pids = [thirdlink.proc.pid, peer.proc.pid]
+    if isinstance(neo4j_pid, int):
+        pids.append(neo4j_pid)
     t0 = time.perf_counter()
     with peak_rss([thirdlink, peer]):
         for conc in CONCURRENCIES:
@@ -990,7 +1020,9 @@ def run(
                         srv, form = sides[side]
                         document, variables = form(query)
                         autocannon(cannon, srv, document, variables, conc, 1)  # warm-up
+                        settle(pids)
                         load = autocannon(cannon, srv, document, variables, conc, args.seconds)
+                        settle(pids)
                         loads.setdefault((query.name, conc, side), []).append(load)
                 _say(
                     f"… concurrency {conc}, round {round_no + 1}/{args.rounds} done "
