@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 
@@ -32,6 +35,14 @@ from schema.trips.types import TRIP_TYPES
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+PARSED_DOCUMENTS = 256
+
+# The depth and alias limits' validation rules, made once: each limiter extension makes new rule
+# classes, and the validation cache (keyed by document and rules) would never hit.
+LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
 
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
@@ -52,8 +63,10 @@ schema = Schema(
     types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES],
     config=StrawberryConfig(auto_camel_case=True),
     extensions=[
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        # Parsed and validated documents are kept (by query text): a client repeats its queries.
+        lambda: ParserCache(maxsize=PARSED_DOCUMENTS),
+        lambda: ValidationCache(maxsize=PARSED_DOCUMENTS),
+        lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: CostLimiter(max_cost=MAX_COST),
         AuditWrites,
