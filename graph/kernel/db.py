@@ -143,8 +143,8 @@ class Database:
             )
         except (nx.Neo4jError, nx.DriverError, OSError) as exc:
             raise _translate(exc) from exc
-        if plain:
-            return [record.data() for record in records]
+        if plain:  # the values as decoded, without the driver's per-value export walk
+            return [dict(zip(record.keys(), record, strict=True)) for record in records]
         return [native(record.data()) for record in records]
 
     async def read(self, query: str, **params: Any) -> list[dict[str, Any]]:

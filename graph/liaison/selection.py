@@ -15,6 +15,7 @@ in pinyin order (sortKey, then id), as everywhere else (graph/kernel/reads.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -158,7 +159,12 @@ class _Statement:
             if fetch.size is not None:
                 page += f" LIMIT {self.param(fetch.size)}"
             items = f"COLLECT {{ {ordered}{page} RETURN {item} }}"
-        total = f"COUNT {{ MATCH {pattern}{where} }}" if fetch.total else "null"
+        if fetch.total and not where and _only_end(rel.type, fetch.direction, start) == end:
+            # The model allows no other neighbour here: the count is the node's degree, which
+            # Neo4j reads from the node without visiting the neighbours.
+            total = f"COUNT {{ ({node}){arrow.replace(r, '')}() }}"
+        else:
+            total = f"COUNT {{ MATCH {pattern}{where} }}" if fetch.total else "null"
         return f"{{total: {total}, items: {items}}}"
 
     def root(self, index: int, read: Read) -> tuple[str, list[str]]:
@@ -186,6 +192,20 @@ class _Statement:
             )
             columns.append(f"r{index}_items")
         return "\n".join(calls), columns
+
+
+@functools.cache
+def _only_end(rel_type: str, direction: Direction, start: str) -> str | None:
+    """The one label the model allows at the other end of `rel_type` from `start` going
+    `direction`, or None when it allows several (IN_INDUSTRY into an industry)."""
+    ends: set[str] = set()
+    for rel in RELATIONS.values():
+        if rel.type != rel_type:
+            continue
+        near, far = (rel.start, rel.end) if direction is Direction.OUT else (rel.end, rel.start)
+        if start in near:
+            ends.update(far)
+    return ends.pop() if len(ends) == 1 else None
 
 
 def _variant(filter: ListFilter) -> dict[str, Any]:
