@@ -36,13 +36,14 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     get_named_type,
+    located_error,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 from strawberry.relay.utils import to_base64
 from strawberry.utils.str_converters import to_camel_case
 
-from graph.kernel.errors import DomainError
+from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.reads import Direction
 from graph.liaison import selection
 from graph.liaison.lists import ListFilter
@@ -493,9 +494,11 @@ async def answer(
     operation: OperationDefinitionNode,
     fragments: Mapping[str, FragmentDefinitionNode],
     raw_variables: Mapping[str, Any],
-) -> dict[str, Any] | None:
-    """The data of `operation` from one statement, or None when the read path leaves it to
-    the general executor."""
+) -> ExecutionResult | None:
+    """The answer to `operation` from one statement, or None when the read path leaves it to
+    the general executor. A database that is down or too slow is an error on the first root
+    field (as the executor reports it: 503 or 504), not a second attempt that would double the
+    wait."""
     coerced = get_variable_values(
         schema, operation.variable_definitions or (), dict(raw_variables), max_errors=1
     )
@@ -509,12 +512,14 @@ async def answer(
         return None
     try:
         results = await selection.read(db, reads)
-    except DomainError:
+    except DomainError as exc:
+        if exc.code in (ErrorCode.UNAVAILABLE, ErrorCode.TIMEOUT):
+            return ExecutionResult(data=None, errors=[located_error(exc, None, [reads[0].key])])
         return None  # the general executor reports it, field by field
     data: dict[str, Any] = {}
     for key, kind, arg in roots:
         data[key] = arg if kind == "const" else arg(results[key])
-    return data
+    return ExecutionResult(data=data, errors=None)
 
 
 def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
@@ -566,38 +571,50 @@ class CompiledReads(SchemaExtension):
     async def on_execute(self) -> Any:
         ctx = self.execution_context
         context = ctx.context
-        document = ctx.graphql_document
-        mode = ReadPath(getattr(context, "read_path", "compiled"))
-        if (
-            ctx.result is None
-            and document is not None
-            and mode is not ReadPath.GENERAL
-            and getattr(getattr(context, "viewer", None), "role", None) in Permission.READ.value
-        ):
-            operation = _operation(document, ctx.operation_name)
-            if operation is not None and operation.operation is OperationType.QUERY:
-                fragments = {
-                    d.name.value: d
-                    for d in document.definitions
-                    if isinstance(d, FragmentDefinitionNode)
-                }
-                data = await answer(
-                    context.db, ctx.schema._schema, operation, fragments, ctx.variables or {}
-                )
-                if data is not None and mode is ReadPath.CHECKED:
-                    general = await ctx.schema.execute(
-                        ctx.query,
-                        ctx.variables,
-                        dataclasses.replace(
-                            context, loaders=Loaders(context.db), read_path="general", extras={}
-                        ),
-                        operation_name=ctx.operation_name,
-                    )
-                    where = first_difference(data, general.data) if not general.errors else "errors"
-                    if where is not None:
-                        log.error("read path mismatch at %s", where)
-                        ctx.result = ExecutionResult(data=None, errors=[mismatch(where)])
-                        data = None
-                if data is not None:
-                    ctx.result = ExecutionResult(data=data, errors=None)
+        mode = ReadPath(getattr(context, "read_path", ReadPath.COMPILED.value))
+        operation = _compilable(ctx) if mode is not ReadPath.GENERAL else None
+        if operation is not None:
+            document = ctx.graphql_document
+            fragments = {
+                d.name.value: d
+                for d in document.definitions  # type: ignore[union-attr]
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            result = await answer(
+                context.db, ctx.schema._schema, operation, fragments, ctx.variables or {}
+            )
+            if result is not None and not result.errors and mode is ReadPath.CHECKED:
+                result = await _checked(ctx, result)
+            if result is not None:
+                ctx.result = result
         yield
+
+
+def _compilable(ctx: Any) -> OperationDefinitionNode | None:
+    """The query the read path may try: nothing has answered it yet (the cost limit may have),
+    and the viewer may read."""
+    viewer_role = getattr(getattr(ctx.context, "viewer", None), "role", None)
+    if ctx.result is not None or ctx.graphql_document is None:
+        return None
+    if viewer_role not in Permission.READ.value:
+        return None
+    operation = _operation(ctx.graphql_document, ctx.operation_name)
+    if operation is None or operation.operation is not OperationType.QUERY:
+        return None
+    return operation
+
+
+async def _checked(ctx: Any, result: ExecutionResult) -> ExecutionResult:
+    """`result` when the general executor gives the same answer, else READ_PATH_MISMATCH."""
+    context = ctx.context
+    general = await ctx.schema.execute(
+        ctx.query,
+        ctx.variables,
+        dataclasses.replace(context, loaders=Loaders(context.db), read_path="general", extras={}),
+        operation_name=ctx.operation_name,
+    )
+    where = first_difference(result.data, general.data) if not general.errors else "errors"
+    if where is None:
+        return result
+    log.error("read path mismatch at %s", where)
+    return ExecutionResult(data=None, errors=[mismatch(where)])

@@ -30,6 +30,15 @@ _CONGRESS_FILTER = {
     "-[:GROUP_OF]->(:Congress {{id: ${p}congress}}) }}",
 }
 
+# Labels one step from their congress: the congress filter alone starts there (an index seek on
+# the congress id) instead of testing every node of the label.
+_FROM_CONGRESS = {
+    "Congress": "MATCH (n:Congress {{id: ${p}congress}})",
+    "Committee": "MATCH (:Congress {{id: ${p}congress}})<-[:COMMITTEE_OF]-(n:Committee)",
+    "DeputyGroup": "MATCH (:Congress {{id: ${p}congress}})<-[:GROUP_OF]-(n:DeputyGroup)",
+    "Deputy": "MATCH (:Congress {{id: ${p}congress}})<-[:DEPUTY_OF]-(n:Deputy)",
+}
+
 # The industry filter starts from the industry's sub-tree, found once (the industry with the
 # code and everything PART_OF it), and walks out to the label: `sub` is each industry of the
 # sub-tree. Labels reached along two roads take both (UNION).
@@ -62,9 +71,10 @@ def match_list(label: str, p: str, *, name: str | None, congress: bool, industry
     share one statement. The label comes from the allowlist; nothing here is user text."""
     if label not in LIAISON_LABELS:
         raise ValueError(f"{label!r} is not a liaison label")
-    conditions = []
-    if name is not None:
-        conditions.append(name.format(p=p))
+    conditions = [name.format(p=p)] if name is not None else []
+    if congress and not industry and label in _FROM_CONGRESS:
+        where = f" WHERE {conditions[0]}" if conditions else ""
+        return f"{_FROM_CONGRESS[label].format(p=p)}\n  WITH DISTINCT n{where}"
     if congress:
         conditions.append(_CONGRESS_FILTER[label].format(p=p))
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""

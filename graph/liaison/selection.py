@@ -119,9 +119,11 @@ class _Statement:
         self._names += 1
         return f"v{self._names}"
 
-    def project(self, node: str, shape: Shape, rel: str | None = None, rel_properties=()) -> str:
-        """A map of what `shape` wants of `node` (and of the relationship `rel` that led to
-        it)."""
+    def project(
+        self, node: str, shape: Shape, rel: str | None = None, rel_properties: Sequence[str] = ()
+    ) -> str:
+        """A map of what `shape` wants of `node`, and of the relationship `rel` that led to it
+        (temporal values as text, so the rows need no conversion: Database.read_plain)."""
         entries = []
         for prop in shape.properties:
             value = f"{node}.{_key(prop.name)}"
