@@ -609,3 +609,14 @@ async def test_unlink_of_a_missing_link_is_not_found(
         ErrorCode.NOT_FOUND,
     )
     assert error.ids == [world.bio, world.alliance]
+
+
+def test_only_caseless_name_filters_take_the_text_index() -> None:
+    """Text without cased letters matches the same with or without lower-casing, so it may use
+    the TEXT index (n.name CONTAINS); anything else is compared in lower case."""
+    caseless = lists.caseless
+    assert caseless("预制菜") and caseless("诸城 2024") and caseless("")
+    assert not caseless("Co") and not caseless("ｃｏ") and not caseless("İ")
+    assert not caseless("e\u0301")  # a combining mark: lower-casing İ yields one
+    assert ListFilter(name_contains="汽车").variant()[0] == cypher.NAME_CASELESS
+    assert ListFilter(name_contains="BYD").variant()[0] == cypher.NAME_FOLDED
