@@ -182,6 +182,18 @@ class _Statement:
         prefix = f"r{index}_"
         match = match_list(read.shape.label, prefix, **_variant(read.filter))
         self.params.update(read.filter.parameters(prefix))
+        total, items = f"r{index}_total", f"r{index}_items"
+        if read.total and read.items and read.filter.parameters():
+            # A filtered list is matched once: its nodes are few enough to hold, and the
+            # filter (a text or sub-tree search) is what costs.
+            page = f"found[{self.param(read.offset)}..][..{self.param(read.size)}]"
+            return (
+                f"CALL () {{ {match} WITH n ORDER BY n.sortKey, n.id WITH collect(n) AS found"
+                f" RETURN size(found) AS {total}, [n IN {page} | {self.project('n', read.shape)}]"
+                f" AS {items} }}"
+            ), [total, items]
+        # Else the total comes from the label's count (no filter) and the page from the sort
+        # key's index, each without touching the rest.
         calls, columns = [], []
         if read.total:
             calls.append(f"CALL () {{ {match} RETURN count(n) AS r{index}_total }}")

@@ -81,6 +81,14 @@ CORPUS: list[tuple[str, str, Callable[[dict[str, Any]], dict[str, Any]]]] = [
         lambda ids: {"text": ids["name"][:1]},
     ),
     (
+        "a filtered page past the first, with nested relations",
+        "query ($text: String, $after: String) { deputyGroups(first: 3, after: $after,"
+        " filter: {nameContains: $text}) { totalCount edges { cursor node { name"
+        " members(first: 2) { totalCount edges { role node { name } } } convener { name } } }"
+        " pageInfo { hasNextPage hasPreviousPage endCursor } } }",
+        lambda ids: {"text": "代表", "after": encode_cursor(0)},
+    ),
+    (
         "name search, Latin letters in another case",
         '{ enterprises(filter: {nameContains: "CO"}) { totalCount nodes { name } } }',
         lambda ids: {},
