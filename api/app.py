@@ -42,7 +42,7 @@ from graph.kernel.settings import Settings
 from schema import schema
 from schema.context import Context, Loaders
 from schema.permissions import Role, Viewer
-from schema.readpath import ReadPath
+from schema.readpath.extension import ReadPath
 
 log = logging.getLogger("thirdlink.api")
 
@@ -324,7 +324,7 @@ def create_app(
 
 
 def read_path_from_env() -> ReadPath:
-    """THIRDLINK_READ_PATH: compiled (default), general or checked (schema/readpath.py)."""
+    """THIRDLINK_READ_PATH: compiled (default), general or checked (schema/readpath/)."""
     value = os.environ.get("THIRDLINK_READ_PATH", ReadPath.COMPILED.value)
     try:
         return ReadPath(value)

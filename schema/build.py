@@ -26,7 +26,7 @@ from schema.nodes import NodeQuery
 from schema.proposals.mutations import ProposalsMutation
 from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
-from schema.readpath import CompiledReads
+from schema.readpath.extension import CompiledReads
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
+from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode
 from strawberry import relay
 
 from graph.kernel.errors import DomainError, ErrorCode
@@ -62,6 +63,18 @@ class Connection(Generic[T]):
         return [edge.node for edge in self.edges]
 
 
+def operation_of(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+    """The operation a request runs: the one named, or the only one (None when that is not
+    one operation; validation and execution report it)."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [o for o in operations if name is None or (o.name and o.name.value == name)]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def fragments_of(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
+    return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+
+
 def encode_cursor(offset: int) -> str:
     return base64.b64encode(f"offset:{offset}".encode()).decode()
 
@@ -99,28 +112,31 @@ def page_args(first: int | None, after: str | None) -> tuple[int, int]:
     return size, offset
 
 
+# The Edge fields that are the relationship's own properties.
+EDGE_PROPERTIES = ("role", "since", "level")
+
+
 def _edge(node: Any, offset: int, rel: Row | None) -> Edge[Any]:
     rel = rel or {}
     return Edge(
-        cursor=encode_cursor(offset),
-        node=node,
-        role=rel.get("role"),
-        since=rel.get("since"),
-        level=rel.get("level"),
+        cursor=encode_cursor(offset), node=node, **{name: rel.get(name) for name in EDGE_PROPERTIES}
+    )
+
+
+def page_info(offset: int, count: int, total: int) -> PageInfo:
+    """Where a page of `count` items from `offset` sits in a list of `total`."""
+    return PageInfo(
+        has_next_page=offset + count < total,
+        has_previous_page=offset > 0,
+        start_cursor=encode_cursor(offset) if count else None,
+        end_cursor=encode_cursor(offset + count - 1) if count else None,
     )
 
 
 def connection_from_page(page: Page, offset: int, make: Callable[[Row], T]) -> Connection[T]:
     edges = [_edge(make(row), offset + i, None) for i, row in enumerate(page.rows)]
     return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=offset + len(edges) < page.total,
-            has_previous_page=offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=page.total,
+        edges=edges, page_info=page_info(offset, len(edges), page.total), total_count=page.total
     )
 
 
@@ -132,14 +148,7 @@ def connection_from_rows(
     window = rows[offset : offset + size]
     edges = [_edge(make(row), offset + i, row.get("rel")) for i, row in enumerate(window)]
     return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=offset + len(edges) < len(rows),
-            has_previous_page=offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=len(rows),
+        edges=edges, page_info=page_info(offset, len(edges), len(rows)), total_count=len(rows)
     )
 
 

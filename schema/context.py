@@ -93,8 +93,8 @@ class Context:
     # The trip planner's rules (Settings.trips; api/settings.py reads them).
     trip_rules: TripRules = field(default_factory=TripRules)
     extras: dict[str, Any] = field(default_factory=dict)
-    # How queries are answered (schema/readpath.py ReadPath): "compiled" (one statement where
-    # the read path can), "general" (per-field resolvers only), "checked" (both, compared).
+    # How queries are answered (schema/readpath/extension.py ReadPath): "compiled" (one
+    # statement where the read path can), "general" (resolvers only), "checked" (both, compared).
     read_path: str = "compiled"
 
 

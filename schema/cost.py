@@ -35,7 +35,7 @@ from graphql import (
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 
-from schema.common import DEFAULT_PAGE
+from schema.common import DEFAULT_PAGE, fragments_of, operation_of
 
 MAX_COST = 50_000
 
@@ -152,32 +152,26 @@ class CostLimiter(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
         document = ctx.graphql_document
-        if document is not None and ctx.result is None:
-            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-            name = ctx.operation_name
-            chosen = [o for o in operations if name is None or (o.name and o.name.value == name)]
-            fragments = {
-                d.name.value: d
-                for d in document.definitions
-                if isinstance(d, FragmentDefinitionNode)
-            }
-            if len(chosen) == 1:
-                _name_operation(ctx.context, chosen[0], ctx.schema._schema)
-                cost = query_cost(ctx.schema._schema, chosen[0], fragments, ctx.variables or {})
-                if cost > self.max_cost:
-                    ctx.result = ExecutionResult(
-                        data=None,
-                        errors=[
-                            GraphQLError(
-                                f"查询成本 {cost} 超过上限 {self.max_cost}，请减小 first 或嵌套 / "
-                                f"Query cost {cost} exceeds the limit {self.max_cost}; "
-                                "ask for smaller pages or less nesting",
-                                extensions={
-                                    "code": "COST_LIMIT",
-                                    "cost": cost,
-                                    "maxCost": self.max_cost,
-                                },
-                            )
-                        ],
-                    )
+        operation = operation_of(document, ctx.operation_name) if document else None
+        if document is not None and operation is not None and ctx.result is None:
+            _name_operation(ctx.context, operation, ctx.schema._schema)
+            cost = query_cost(
+                ctx.schema._schema, operation, fragments_of(document), ctx.variables or {}
+            )
+            if cost > self.max_cost:
+                ctx.result = ExecutionResult(
+                    data=None,
+                    errors=[
+                        GraphQLError(
+                            f"查询成本 {cost} 超过上限 {self.max_cost}，请减小 first 或嵌套 / "
+                            f"Query cost {cost} exceeds the limit {self.max_cost}; "
+                            "ask for smaller pages or less nesting",
+                            extensions={
+                                "code": "COST_LIMIT",
+                                "cost": cost,
+                                "maxCost": self.max_cost,
+                            },
+                        )
+                    ],
+                )
         yield

@@ -53,13 +53,23 @@ class GraphNode(relay.Node):
     """A node of the graph as a GraphQL type: loaded by id through the request's loader."""
 
     LABEL: ClassVar[str] = ""
+    # Fields shown from another property when theirs is missing or empty (an industry without
+    # a code shows its id); the read path reads them the same way.
+    FALLBACKS: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
         """The type from a node's properties, field by field. Types with enum fields
         override this to convert the stored strings."""
         names = [f.name for f in dataclasses.fields(cls) if f.init and not f.name.startswith("_")]
-        return cls(**{name: row.get(name) for name in names})
+        return cls(**{name: cls.stored(row, name) for name in names})
+
+    @classmethod
+    def stored(cls, row: Row, name: str) -> Any:
+        """The property `name` of a stored row, or its fallback."""
+        value = row.get(name)
+        fallback = cls.FALLBACKS.get(name)
+        return row.get(fallback) if fallback is not None and not value else value
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -108,7 +118,7 @@ def neighbours(
 
 @dataclass(frozen=True)
 class RelationSpec:
-    """What a relationship field reads, stated as data, so the read path (schema/readpath.py)
+    """What a relationship field reads, stated as data, so the read path (schema/readpath/)
     can compile it into Cypher instead of calling the resolver."""
 
     rel_key: str

@@ -27,7 +27,7 @@ from graph.kernel.transfer import WIPE
 from launcher import server
 
 # Every query the suite sends is answered by the read path and by the general executor, and
-# the two answers compared (schema/readpath.py ReadPath.CHECKED): a difference is an error
+# the two answers compared (schema/readpath/extension.py ReadPath.CHECKED): a difference is an error
 # (READ_PATH_MISMATCH) in whichever test sent it. Tests that count round trips choose a mode.
 os.environ.setdefault("THIRDLINK_READ_PATH", "checked")
 

@@ -1,7 +1,7 @@
 """The read path: a whole read of the liaison graph, however deeply nested, as one Cypher
 statement whose result already has the shape of the answer.
 
-The schema (schema/readpath.py) turns a GraphQL query into `ListRead`s and `NodeRead`s: which
+The schema (schema/readpath/) turns a GraphQL query into `ListRead`s and `NodeRead`s: which
 nodes, which of their properties under which keys, and which relationships to follow (`Fetch`),
 paged how. `read` compiles them into one statement — a CALL subquery per root field, a
 COLLECT subquery per relationship inside the map of its parent, COUNT subqueries for totals —

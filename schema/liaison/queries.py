@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -87,6 +88,28 @@ async def _list(
         offset=offset,
     )
     return connection_from_page(page, offset, kind.from_row)
+
+
+# Each top-level list's resolver, and the label it lists: what the read path compiles
+# (schema/readpath/plan.py), as RELATION_SPECS are for relationship fields.
+LIST_FIELDS: dict[Callable[..., Any], str] = {}
+
+
+def list_field(kind: type[N], description: str) -> Any:
+    """A top-level list of `kind` with the shared filters, paged in Cypher."""
+
+    async def resolve(
+        self: Any,
+        info: Info,
+        filter: ListFilterInput | None = None,
+        first: First = None,
+        after: After = None,
+    ) -> Any:
+        return await _list(info, kind, filter, first, after)
+
+    resolve.__annotations__["return"] = Connection[kind]  # type: ignore[valid-type]
+    LIST_FIELDS[resolve] = kind.LABEL
+    return strawberry.field(resolver=resolve, description=description, permission_classes=READ)
 
 
 @strawberry.enum(description="Kinds of entity that `search` can return.")
@@ -219,79 +242,13 @@ def _hit(row: lists.SearchHit) -> SearchHit:
 
 @strawberry.type
 class LiaisonQuery:
-    @strawberry.field(description="Congresses, in pinyin order.", permission_classes=READ)
-    async def congresses(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[Congress]:
-        return await _list(info, Congress, filter, first, after)
-
-    @strawberry.field(description="Committees, in pinyin order.", permission_classes=READ)
-    async def committees(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[Committee]:
-        return await _list(info, Committee, filter, first, after)
-
-    @strawberry.field(
-        description="Professional deputy groups, in pinyin order.", permission_classes=READ
-    )
-    async def deputy_groups(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[DeputyGroup]:
-        return await _list(info, DeputyGroup, filter, first, after)
-
-    @strawberry.field(description="Industry alliances, in pinyin order.", permission_classes=READ)
-    async def alliances(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[Alliance]:
-        return await _list(info, Alliance, filter, first, after)
-
-    @strawberry.field(description="Deputies, in pinyin order.", permission_classes=READ)
-    async def deputies(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[Deputy]:
-        return await _list(info, Deputy, filter, first, after)
-
-    @strawberry.field(description="Enterprises, in pinyin order.", permission_classes=READ)
-    async def enterprises(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[Enterprise]:
-        return await _list(info, Enterprise, filter, first, after)
-
-    @strawberry.field(
-        description="Industries (GB/T 4754), in pinyin order.", permission_classes=READ
-    )
-    async def industries(
-        self,
-        info: Info,
-        filter: ListFilterInput | None = None,
-        first: First = None,
-        after: After = None,
-    ) -> Connection[Industry]:
-        return await _list(info, Industry, filter, first, after)
+    congresses = list_field(Congress, "Congresses, in pinyin order.")
+    committees = list_field(Committee, "Committees, in pinyin order.")
+    deputy_groups = list_field(DeputyGroup, "Professional deputy groups, in pinyin order.")
+    alliances = list_field(Alliance, "Industry alliances, in pinyin order.")
+    deputies = list_field(Deputy, "Deputies, in pinyin order.")
+    enterprises = list_field(Enterprise, "Enterprises, in pinyin order.")
+    industries = list_field(Industry, "Industries (GB/T 4754), in pinyin order.")
 
     @strawberry.field(
         description="Search all names; Chinese substrings match (even one character). "

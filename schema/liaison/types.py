@@ -4,6 +4,8 @@ field however many parents ask."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import strawberry
 from strawberry import relay
 
@@ -137,19 +139,11 @@ class Alliance(GraphNode):
 @strawberry.type(description="An industry of GB/T 4754 (国民经济行业分类); a tree.")
 class Industry(GraphNode):
     LABEL = "Industry"
+    FALLBACKS: ClassVar[dict[str, str]] = {"code": "id"}
     id: relay.NodeID[str]
     code: str = strawberry.field(description="GB/T 4754 code, e.g. C36 汽车制造业.")
     name: str = strawberry.field(description="Name.")
     source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
-
-    @classmethod
-    def from_row(cls, row: Row) -> Industry:
-        return cls(
-            id=row["id"],
-            code=row.get("code") or row["id"],
-            name=row["name"],
-            source=row.get("source"),
-        )
 
     parent = single_field(
         "PART_OF", "Industry", "The broader industry (e.g. C for C36).", direction=Direction.OUT

@@ -1,4 +1,4 @@
-"""The read path (schema/readpath.py): queries over the liaison graph answered by one Cypher
+"""The read path (schema/readpath/): queries over the liaison graph answered by one Cypher
 statement, with the same answers as the general executor, key order included.
 
 On the demo graph, every query of CORPUS (what the console, staff, planners and dashboards ask,
@@ -23,15 +23,17 @@ from hypothesis_graphql import from_schema
 from api.inputs import has_surrogate
 from datasets.demo import compose as demo
 from graph.kernel.settings import Settings
-from schema import readpath, schema
+from schema import schema
 from schema.common import encode_cursor
+from schema.liaison.queries import LIST_FIELDS
+from schema.readpath import answers, extension
 from tests.api.test_hostile import COMMON, SCALARS
 from tests.conftest import GraphQLClient
 from tests.demo_data import load_demo
 
 
 def gid(label: str, node_id: str) -> str:
-    return str(readpath.to_base64(label, node_id))
+    return str(answers.to_base64(label, node_id))
 
 
 @cache
@@ -187,7 +189,7 @@ def test_the_read_path_answers_the_corpus_in_one_statement_as_the_executor_does(
         assert modes["compiled"].last_round_trips == 1, name
         general = modes["general"].post(query, values).json()
         assert "errors" not in compiled, (name, compiled)
-        assert readpath.first_difference(compiled["data"], general["data"]) is None, name
+        assert extension.first_difference(compiled["data"], general["data"]) is None, name
         checked = modes["checked"].post(query, values).json()
         assert checked == compiled, name
         # Checked ran the read path's one statement, then the executor's.
@@ -220,22 +222,32 @@ def test_checked_mode_reports_a_difference(
     modes: dict[str, GraphQLClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The comparison can fail: a read path that numbered its cursors wrongly is caught."""
-    monkeypatch.setattr(readpath, "encode_cursor", lambda offset: encode_cursor(offset + 1))
+    monkeypatch.setattr(answers, "encode_cursor", lambda offset: encode_cursor(offset + 1))
     body = modes["checked"].post("{ committees(first: 2) { edges { cursor } } }").json()
     assert body["errors"][0]["extensions"]["code"] == "READ_PATH_MISMATCH"
     assert "cursor" in body["errors"][0]["message"]
 
 
 def test_first_difference_names_the_place() -> None:
-    assert readpath.first_difference({"a": [1, {"b": 2}]}, {"a": [1, {"b": 2}]}) is None
-    assert readpath.first_difference({"a": [1, {"b": 2}]}, {"a": [1, {"b": 3}]}) == (
+    assert extension.first_difference({"a": [1, {"b": 2}]}, {"a": [1, {"b": 2}]}) is None
+    assert extension.first_difference({"a": [1, {"b": 2}]}, {"a": [1, {"b": 3}]}) == (
         "data.a[1].b: 2 ≠ 3"
     )
-    assert readpath.first_difference({"a": 1, "b": 2}, {"b": 2, "a": 1}) is not None
-    assert readpath.first_difference({"a": 1}, {"a": True}) is not None
+    assert extension.first_difference({"a": 1, "b": 2}, {"b": 2, "a": 1}) is not None
+    assert extension.first_difference({"a": 1}, {"a": True}) is not None
 
 
-LIAISON_ROOTS = [*readpath.LISTS, "node"]
+def _resolver(field: Any) -> Any:
+    resolver = field.extensions["strawberry-definition"].base_resolver
+    return resolver.wrapped_func if resolver else None
+
+
+QUERY = schema._schema.query_type
+assert QUERY is not None
+# The root fields the read path compiles: the top-level lists, and node(id).
+LIAISON_ROOTS = [name for name, f in QUERY.fields.items() if _resolver(f) in LIST_FIELDS]
+assert len(LIAISON_ROOTS) == len(LIST_FIELDS) == 7
+LIAISON_ROOTS.append("node")
 
 
 @settings(max_examples=150, **COMMON)

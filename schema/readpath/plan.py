@@ -1,30 +1,20 @@
-"""The read path: a query over the liaison graph answered by one Cypher statement.
+"""The read path's plan: a GraphQL operation over the liaison graph as reads for
+graph/liaison/selection.py, and the builders of its answer (schema/readpath/answers.py).
 
-After the request is parsed, validated and passed the limits (depth, aliases, tokens, cost),
-`CompiledReads` looks at the operation. When every root field is a liaison list
-(`deputyGroups`, `committees` …) or `node(id)` of a liaison type, and everything below is a
-stored property, `id`, `__typename`, a relationship field (schema/fields.py RELATION_SPECS) or
-the parts of a connection, the selection is compiled into reads (graph/liaison/selection.py),
-run as one statement, and the answer is put together from its result in one pass: global ids,
-cursors and page info are the only things computed here. Anything else — another root field,
-a directive, a field with its own resolver (`activities`), an argument the resolvers would
-refuse, a viewer without the READ role, a database error — leaves the operation to the general
-executor, which gives the same answers with per-field resolvers and DataLoaders
-(tests/schema/test_readpath.py runs both and compares them).
+A root field is compiled when it is a top-level list (schema/liaison/queries.py LIST_FIELDS) or
+`node(id)` of a liaison type; a field below when it is `id`, `__typename`, a stored property,
+a relationship field (schema/fields.py RELATION_SPECS) or a part of a connection. Anything
+else raises NotCompiled, and the general executor answers the operation.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import functools
-import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
-    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -33,150 +23,25 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
-    OperationType,
     SelectionSetNode,
     get_named_type,
-    located_error,
 )
-from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
-from strawberry.extensions import SchemaExtension
-from strawberry.relay.utils import to_base64
+from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.utils.str_converters import to_camel_case
 
-from graph.kernel.errors import DomainError, ErrorCode
+from graph.kernel.errors import DomainError
 from graph.kernel.reads import Direction
-from graph.liaison import selection
 from graph.liaison.lists import ListFilter
 from graph.liaison.selection import Fetch, ListRead, NodeRead, Property, Read, Shape
-from schema.common import decode_any_id, encode_cursor, page_args
-from schema.context import Loaders
+from schema.common import EDGE_PROPERTIES, decode_any_id, page_args
 from schema.fields import RELATION_SPECS, RelationSpec
-from schema.liaison.queries import ListFilterInput
+from schema.liaison.queries import LIST_FIELDS, ListFilterInput
 from schema.liaison.types import TYPES
-from schema.permissions import Permission
-
-log = logging.getLogger("thirdlink.readpath")
-
-# The root lists the read path answers, and the label each lists.
-LISTS = {
-    "congresses": "Congress",
-    "committees": "Committee",
-    "deputyGroups": "DeputyGroup",
-    "alliances": "Alliance",
-    "deputies": "Deputy",
-    "enterprises": "Enterprise",
-    "industries": "Industry",
-}
-
-# Stored properties that fall back to another when missing (Industry.from_row: code or id).
-FALLBACKS = {("Industry", "code"): "id"}
-
-# Edge fields that are relationship properties.
-EDGE_PROPERTIES = ("role", "since", "level")
+from schema.readpath.answers import ConnectionOut, EdgeOut, NodeOut, Out
 
 
 class NotCompiled(Exception):
     """This operation is left to the general executor."""
-
-
-# ---------------------------------------------------------------------------------------------
-# The answer, put together from the statement's result
-# ---------------------------------------------------------------------------------------------
-
-Out = Callable[[Any], Any]
-
-
-@dataclass
-class NodeOut:
-    """Builds one object of a node type from its map: `entries` are (response key, kind, arg)
-    in selection order."""
-
-    label: str
-    entries: list[tuple[str, str, Any]]
-
-    def __call__(self, item: Mapping[str, Any] | None) -> dict[str, Any] | None:
-        if item is None:
-            return None
-        out: dict[str, Any] = {}
-        for key, kind, arg in self.entries:
-            if kind == "value":
-                out[key] = item[key]
-            elif kind == "id":
-                out[key] = to_base64(self.label, item["#id"])
-            elif kind == "const":
-                out[key] = arg
-            else:  # "nested": a relationship field's own builder
-                out[key] = arg(item[key])
-        return out
-
-
-@dataclass
-class EdgeOut:
-    entries: list[tuple[str, str, Any]]
-    node: NodeOut
-
-
-@dataclass
-class ConnectionOut:
-    """Builds a connection from {total, items} of one page starting at `offset`."""
-
-    offset: int
-    entries: list[tuple[str, str, Any]]
-
-    def __call__(self, value: Mapping[str, Any]) -> dict[str, Any]:
-        items = value["items"] or []
-        total = value["total"]
-        offset = self.offset
-        out: dict[str, Any] = {}
-        for key, kind, arg in self.entries:
-            if kind == "total":
-                out[key] = total
-            elif kind == "const":
-                out[key] = arg
-            elif kind == "nodes":
-                out[key] = [arg(item) for item in items]
-            elif kind == "edges":
-                out[key] = [_edge(arg, item, offset + i) for i, item in enumerate(items)]
-            else:  # "pageInfo"
-                out[key] = _page_info(arg, offset, len(items), total)
-        return out
-
-
-def _edge(edge: EdgeOut, item: Mapping[str, Any], position: int) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, kind, arg in edge.entries:
-        if kind == "cursor":
-            out[key] = encode_cursor(position)
-        elif kind == "node":
-            out[key] = edge.node(item)
-        elif kind == "rel":
-            out[key] = item.get(f"#{arg}")
-        else:  # "const"
-            out[key] = arg
-    return out
-
-
-def _page_info(
-    entries: list[tuple[str, str, Any]], offset: int, count: int, total: int | None
-) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, kind, arg in entries:
-        if kind == "hasNextPage":
-            out[key] = offset + count < (total or 0)
-        elif kind == "hasPreviousPage":
-            out[key] = offset > 0
-        elif kind == "startCursor":
-            out[key] = encode_cursor(offset) if count else None
-        elif kind == "endCursor":
-            out[key] = encode_cursor(offset + count - 1) if count else None
-        else:  # "const"
-            out[key] = arg
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# From the selection to reads and builders
-# ---------------------------------------------------------------------------------------------
 
 
 def _object(schema: GraphQLSchema, name: str) -> GraphQLObjectType:
@@ -184,6 +49,20 @@ def _object(schema: GraphQLSchema, name: str) -> GraphQLObjectType:
     if not isinstance(kind, GraphQLObjectType):
         raise NotCompiled(name)
     return kind
+
+
+def _resolver(schema: GraphQLSchema, type_name: str, field_name: str) -> Any:
+    """The function behind a field, or None (a stored property, or no such field)."""
+    definition = _object(schema, type_name).fields.get(field_name)
+    field = definition.extensions.get("strawberry-definition") if definition else None
+    resolver = getattr(field, "base_resolver", None)
+    return resolver.wrapped_func if resolver is not None else None
+
+
+@functools.cache
+def _listed_label(schema: GraphQLSchema, type_name: str, field_name: str) -> str | None:
+    """The label a root field lists, when it is one of LIST_FIELDS."""
+    return LIST_FIELDS.get(_resolver(schema, type_name, field_name))
 
 
 @functools.cache
@@ -198,7 +77,7 @@ def _field_kind(type_name: str, field_name: str, schema: GraphQLSchema) -> tuple
         raise NotCompiled(f"{type_name}.{field_name}")
     if field.base_resolver is None:
         return "property", field.python_name
-    spec = RELATION_SPECS.get(field.base_resolver.wrapped_func)
+    spec = RELATION_SPECS.get(_resolver(schema, type_name, field_name))
     if spec is None:
         raise NotCompiled(f"{type_name}.{field_name}")
     return "relation", spec
@@ -295,7 +174,7 @@ class _Walker:
                 properties["#id"] = Property("#id", "id")
                 entries.append((key, "id", None))
             elif kind == "property":
-                properties[key] = Property(key, arg, FALLBACKS.get((label, arg)))
+                properties[key] = Property(key, arg, TYPES[label].FALLBACKS.get(arg))
                 entries.append((key, "value", None))
             else:
                 fetch, out = self.relation(label, field, key, arg)
@@ -453,8 +332,8 @@ def plan(
         if field.selection_set is None:
             raise NotCompiled(name)
         arguments = walker.arguments(query_type.name, field)
-        if name in LISTS:
-            label = LISTS[name]
+        label = _listed_label(schema, query_type.name, name)
+        if label is not None:
             try:
                 list_filter = _list_filter(arguments.get("filter"))
             except DomainError as exc:
@@ -486,135 +365,3 @@ def plan(
         else:
             raise NotCompiled(name)
     return reads, roots
-
-
-async def answer(
-    db: Any,
-    schema: GraphQLSchema,
-    operation: OperationDefinitionNode,
-    fragments: Mapping[str, FragmentDefinitionNode],
-    raw_variables: Mapping[str, Any],
-) -> ExecutionResult | None:
-    """The answer to `operation` from one statement, or None when the read path leaves it to
-    the general executor. A database that is down or too slow is an error on the first root
-    field (as the executor reports it: 503 or 504), not a second attempt that would double the
-    wait."""
-    coerced = get_variable_values(
-        schema, operation.variable_definitions or (), dict(raw_variables), max_errors=1
-    )
-    if isinstance(coerced, list):
-        return None
-    try:
-        reads, roots = plan(schema, operation, fragments, coerced)
-    except NotCompiled:
-        return None
-    if not reads:
-        return None
-    try:
-        results = await selection.read(db, reads)
-    except DomainError as exc:
-        if exc.code in (ErrorCode.UNAVAILABLE, ErrorCode.TIMEOUT):
-            return ExecutionResult(data=None, errors=[located_error(exc, None, [reads[0].key])])
-        return None  # the general executor reports it, field by field
-    data: dict[str, Any] = {}
-    for key, kind, arg in roots:
-        data[key] = arg if kind == "const" else arg(results[key])
-    return ExecutionResult(data=data, errors=None)
-
-
-def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    chosen = [o for o in operations if name is None or (o.name and o.name.value == name)]
-    return chosen[0] if len(chosen) == 1 else None
-
-
-class ReadPath(enum.Enum):
-    """How queries are answered (THIRDLINK_READ_PATH, api/app.py)."""
-
-    COMPILED = "compiled"  # one statement where the read path can (the default)
-    GENERAL = "general"  # per-field resolvers only
-    CHECKED = "checked"  # both, compared: the test suite runs so (tests/conftest.py)
-
-
-def mismatch(path: Any) -> GraphQLError:
-    return GraphQLError(
-        "读取路径与通用执行结果不一致 / The read path and the general executor disagree "
-        f"(first difference at {path})",
-        extensions={"code": "READ_PATH_MISMATCH"},
-    )
-
-
-def first_difference(a: Any, b: Any, path: str = "data") -> str | None:
-    """Where two answers first differ (keys in order count), or None when they are the same."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        if list(a) != list(b):
-            return f"{path} keys {list(a)} ≠ {list(b)}"
-        for key in a:
-            found = first_difference(a[key], b[key], f"{path}.{key}")
-            if found:
-                return found
-        return None
-    if isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            return f"{path} length {len(a)} ≠ {len(b)}"
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            found = first_difference(x, y, f"{path}[{i}]")
-            if found:
-                return found
-        return None
-    return None if type(a) is type(b) and a == b else f"{path}: {a!r} ≠ {b!r}"
-
-
-class CompiledReads(SchemaExtension):
-    """Answers what the read path can before the general executor runs (see above)."""
-
-    async def on_execute(self) -> Any:
-        ctx = self.execution_context
-        context = ctx.context
-        mode = ReadPath(getattr(context, "read_path", ReadPath.COMPILED.value))
-        operation = _compilable(ctx) if mode is not ReadPath.GENERAL else None
-        if operation is not None:
-            document = ctx.graphql_document
-            fragments = {
-                d.name.value: d
-                for d in document.definitions  # type: ignore[union-attr]
-                if isinstance(d, FragmentDefinitionNode)
-            }
-            result = await answer(
-                context.db, ctx.schema._schema, operation, fragments, ctx.variables or {}
-            )
-            if result is not None and not result.errors and mode is ReadPath.CHECKED:
-                result = await _checked(ctx, result)
-            if result is not None:
-                ctx.result = result
-        yield
-
-
-def _compilable(ctx: Any) -> OperationDefinitionNode | None:
-    """The query the read path may try: nothing has answered it yet (the cost limit may have),
-    and the viewer may read."""
-    viewer_role = getattr(getattr(ctx.context, "viewer", None), "role", None)
-    if ctx.result is not None or ctx.graphql_document is None:
-        return None
-    if viewer_role not in Permission.READ.value:
-        return None
-    operation = _operation(ctx.graphql_document, ctx.operation_name)
-    if operation is None or operation.operation is not OperationType.QUERY:
-        return None
-    return operation
-
-
-async def _checked(ctx: Any, result: ExecutionResult) -> ExecutionResult:
-    """`result` when the general executor gives the same answer, else READ_PATH_MISMATCH."""
-    context = ctx.context
-    general = await ctx.schema.execute(
-        ctx.query,
-        ctx.variables,
-        dataclasses.replace(context, loaders=Loaders(context.db), read_path="general", extras={}),
-        operation_name=ctx.operation_name,
-    )
-    where = first_difference(result.data, general.data) if not general.errors else "errors"
-    if where is None:
-        return result
-    log.error("read path mismatch at %s", where)
-    return ExecutionResult(data=None, errors=[mismatch(where)])
