@@ -12,7 +12,8 @@ from graph.kernel.dataset import Dataset
 D = dt.date
 
 CONGRESSES = (
-    (ZC, "诸城市人民代表大会", "CITY", "山东省潍坊市诸城市", SEED, D(2022, 1, 1)),
+    # 诸城 is a county-level city (县级市) under 潍坊: its congress sits at county level.
+    (ZC, "诸城市人民代表大会", "COUNTY", "山东省潍坊市诸城市", SEED, D(2022, 1, 1)),
     (WF, "潍坊市人民代表大会", "CITY", "山东省潍坊市", ILLUSTRATIVE, D(2022, 1, 1)),
     (SD, "山东省人民代表大会", "PROVINCIAL", "山东省", ILLUSTRATIVE, D(2023, 1, 1)),
 )

@@ -76,6 +76,9 @@ DEPUTIES: tuple[tuple[str, str, str | None, str, str, str], ...] = (
     ("wang-shuzhen", "王淑珍", F, PRO, "发酵工程，高级工程师", ILLUSTRATIVE),
     ("liu-qiang", "刘强", M, ENT, "变性淀粉生产", ILLUSTRATIVE),
     ("sui-jianguo", "隋建国", M, FARM, "玉米规模化种植", ILLUSTRATIVE),
+    ("hou-lijun", "侯立军", M, ENT, "农业机械研发制造", ILLUSTRATIVE),
+    ("sun-xiuqin", "孙秀芹", F, PRO, "农机推广，高级工程师", ILLUSTRATIVE),
+    ("wang-zhigang", "王志刚", M, FARM, "农机专业合作社", ILLUSTRATIVE),
     ("xu-weidong", "徐卫东", M, ENT, "泵阀制造", ILLUSTRATIVE),
     ("gao-liping", "高丽萍", F, ENT, "铸造与金属制品", ILLUSTRATIVE),
     ("qiu-ming", "邱明", M, PRO, "技工教育，数控技术", ILLUSTRATIVE),
@@ -116,20 +119,27 @@ DEPUTIES: tuple[tuple[str, str, str | None, str, str, str], ...] = (
 )
 
 # group slug → (convener or None, members). Seed: 刘淑刚 convenes 文旅融合; 郑思敏/李盛林 in
-# 预制菜; 郑洪霞 in 智能装备. Everyone else is illustrative; 建筑建材 has no convener (a gap).
+# 预制菜; 郑洪霞 in 智能装备. Where the seed names who leads a group's work, no invented deputy
+# ranks above them: 郑思敏 (named first of the two who 带头引领) convenes 预制菜 and 郑洪霞
+# 智能装备 (those convener roles are illustrative; the seed does not name those conveners).
+# 生物医药 takes in the corn-starch deputies (the seed credits the group with the corn-starch
+# base). Everyone else is illustrative; 建筑建材 has no convener (a gap).
 MEMBERSHIP: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "auto": ("wang-jianjun", ("sun-lihua", "zang-haiyan", "zhao-mingyuan", "yu-hongbo")),
     "textile": ("liu-guifang", ("zhang-xiuying", "chen-zhiqiang", "ma-lijuan")),
-    "smart-equipment": ("gao-zhendong", ("zheng-hongxia", "xu-guoqing", "qiu-wenbin")),
-    "biomedicine": ("yang-xiaodong", ("guan-shumei", "song-jianhua", "sui-li")),
+    "smart-equipment": ("zheng-hongxia", ("gao-zhendong", "xu-guoqing", "qiu-wenbin")),
+    "biomedicine": (
+        "yang-xiaodong",
+        ("guan-shumei", "song-jianhua", "sui-li", "zhao-haifeng", "wang-shuzhen", "liu-qiang"),
+    ),
     "culture-tourism": ("liu-shugang", ("meng-fanrong", "han-baoshan", "wang-jing")),
-    "prepared-food": ("zang-desheng", ("zheng-simin", "li-shenglin", "ding-meiling")),
+    "prepared-food": ("zheng-simin", ("li-shenglin", "zang-desheng", "ding-meiling")),
     "tea": ("qin-yumei", ("ge-hongliang", "chen-xiaohong")),
     "food": ("zhang-deshun", ("li-hongmei", "sun-fuqiang")),
-    "corn-starch": ("zhao-haifeng", ("wang-shuzhen", "liu-qiang", "sui-jianguo")),
+    "farm-machinery": ("hou-lijun", ("sun-xiuqin", "wang-zhigang")),
     "machinery": ("xu-weidong", ("gao-liping", "qiu-ming")),
     "new-energy": ("ma-junjie", ("yang-fan", "yu-chunlei")),
-    "modern-agriculture": ("wang-defu", ("li-xiulan", "han-lixin", "zhang-yuxia")),
+    "modern-agriculture": ("wang-defu", ("li-xiulan", "han-lixin", "zhang-yuxia", "sui-jianguo")),
     "livestock": ("meng-qinghai", ("ding-xiuyun", "ge-zhenhua")),
     "logistics": ("chen-gang", ("song-lihua", "zhao-lei")),
     "building": (None, ("qin-jianping", "guan-zhigang", "liu-meihua")),

@@ -22,7 +22,12 @@ from graph.kernel.dataset import Dataset
 
 D = dt.date
 
-# slug, name, source, industry codes, liaising committees, alliance slug (None: none), seed note
+# slug, name, source, industry codes, liaising committees, alliance slug (None: none), seed
+# quote. A seed group's description is the seed's own sentence about it, verbatim (full-width
+# commas for the seed's ASCII ones; tests/datasets/test_seed_figures.py checks it against
+# datasets/demo/seed_zhucheng.txt). 生物医药 covers corn-starch deep processing (C1391) as well as
+# pharmaceuticals (C27): the seed names China's largest corn-starch base among that group's
+# results. 智能装备 covers metal wire products (C334): 郑洪霞's bead wire.
 GROUPS: tuple[
     tuple[str, str, str, tuple[str, ...], tuple[str, ...], str | None, str | None], ...
 ] = (
@@ -33,9 +38,9 @@ GROUPS: tuple[
         ("C36",),
         ("finance",),
         alliance_id("auto"),
-        "围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题开展集中视察，提出优化产业政策"
-        "环境、加强人才培育等11条意见建议，推动多个重大项目落户诸城，助力汽车及零部件产业跃升"
-        "“千亿级”。",
+        "汽车专业代表小组围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题，适时组织开展"
+        "集中视察活动，提出优化产业政策环境、加强人才培育等11条意见建议，推动多个重大项目落户诸城，"
+        "为汽车及零部件产业跃升“千亿级”注入更强劲动能。",
     ),
     (
         "textile",
@@ -50,20 +55,22 @@ GROUPS: tuple[
         "smart-equipment",
         "智能装备专业代表小组",
         SEED,
-        ("C35", "C3491"),
+        ("C35", "C3491", "C334"),
         ("finance",),
         alliance_id("smart-equipment"),
-        "郑洪霞代表提出以技术迭代推动产业转型升级。",
+        "智能装备专业代表小组的郑洪霞代表提出以技术迭代推动产业转型升级，公司研发的超高强度胎圈钢丝"
+        "生产技术填补了行业技术空白，产品出口到36个国家。",
     ),
     (
         "biomedicine",
         "生物医药专业代表小组",
         SEED,
-        ("C27",),
+        ("C27", "C1391"),
         ("finance",),
         alliance_id("biomedicine"),
-        "在市人大财政经济委员会的对口联系指导下，围绕全市生物医药产业链条短、附加值低等问题开展"
-        "调研、视察，推动企业加大科技研发投入，逐步形成产业发展的集群效应。",
+        "生物医药专业代表小组在市人大财政经济委员会的对口联系指导下，围绕全市生物医药产业链条短、"
+        "附加值低等问题，积极开展调研、视察，推动企业加大科技研发投入，逐步形成产业发展的集群效应。"
+        "目前，诸城已成为全国最大的玉米淀粉深加工基地，多项产品产量位居世界第一。",
     ),
     (
         "culture-tourism",
@@ -72,8 +79,8 @@ GROUPS: tuple[
         ("R903", "N786"),
         ("edu",),
         alliance_id("culture-tourism"),
-        "召集人刘淑刚在走访群众时了解到“周末经济”持续升温，建议依托自然文化禀赋推动“文旅+”融合"
-        "发展，全力打造竹山生态旅游区。",
+        "文旅融合专业代表小组召集人刘淑刚在走访群众时了解到“周末经济”持续升温，建议依托自然文化禀赋，"
+        "推动“文旅+”融合发展。她结合自身专业优势，全力打造竹山生态旅游区，推动绿水青山转化为金山银山。",
     ),
     (
         "prepared-food",
@@ -82,8 +89,8 @@ GROUPS: tuple[
         ("C1432",),
         ("agri", "law"),
         PREPARED_FOOD_ALLIANCE,
-        "郑思敏、李盛林带头引领预制菜产业发展，依托山东预制菜产业联盟合力打造“诸城预制菜”品牌；"
-        "全市已培育预制菜加工企业556家，年加工能力600万吨。",
+        "预制菜专业代表小组的郑思敏、李盛林，带头引领预制菜产业发展，依托山东预制菜产业联盟，合力打造"
+        "“诸城预制菜”品牌。目前，诸城市已培育预制菜加工企业556家，年加工能力达到600万吨。",
     ),
     (
         "tea",
@@ -92,7 +99,8 @@ GROUPS: tuple[
         ("C1530", "A0164"),
         ("agri",),
         alliance_id("tea"),
-        "探索“人大代表+茶产业”发展路径，推动茶产业转型升级，让北纬36°诸城绿茶飘香世界。",
+        "茶产业专业代表小组积极探索“人大代表+茶产业”发展路径，推动茶产业转型升级，让北纬36°诸城绿茶"
+        "飘香世界。",
     ),
     (
         "food",
@@ -104,13 +112,13 @@ GROUPS: tuple[
         None,
     ),
     (
-        "corn-starch",
-        "玉米淀粉深加工专业代表小组",
+        "farm-machinery",
+        "农机装备专业代表小组",
         ILLUSTRATIVE,
-        ("C1391",),
-        ("finance", "agri"),
-        alliance_id("corn-starch"),
-        "诸城已成为全国最大的玉米淀粉深加工基地，多项产品产量位居世界第一。",
+        ("C357",),
+        ("agri",),
+        alliance_id("farm-machinery"),
+        None,
     ),
     (
         "machinery",
@@ -192,12 +200,12 @@ GROUPS: tuple[
 ALLIANCES = (
     ("auto", "诸城市汽车及零部件产业联盟", "诸城市", ("C36",)),
     ("textile", "诸城市纺织服装产业联盟", "诸城市", ("C17", "C18")),
-    ("smart-equipment", "诸城市智能装备产业联盟", "诸城市", ("C35",)),
-    ("biomedicine", "诸城市生物医药产业联盟", "诸城市", ("C27",)),
+    ("smart-equipment", "诸城市智能装备产业联盟", "诸城市", ("C35", "C334")),
+    ("biomedicine", "诸城市生物医药产业联盟", "诸城市", ("C27", "C1391")),
     ("culture-tourism", "诸城市文化旅游产业联盟", "诸城市", ("R903", "N786")),
     ("tea", "诸城绿茶产业联盟", "诸城市", ("C1530", "A0164")),
     ("food", "诸城市食品产业联盟", "诸城市", ("C13", "C14")),
-    ("corn-starch", "诸城市玉米淀粉深加工产业联盟", "诸城市", ("C1391",)),
+    ("farm-machinery", "诸城市农机装备产业联盟", "诸城市", ("C357",)),
     ("machinery", "诸城市机械装备制造产业联盟", "诸城市", ("C34",)),
     ("new-energy", "诸城市新能源产业联盟", "诸城市", ("D441", "C384")),
     ("modern-agriculture", "诸城市现代农业产业联盟", "诸城市", ("A01",)),

@@ -5,11 +5,16 @@ Provenance. The seed says Zhucheng's groups raised 650+ suggestions in 2024 and 
 automotive group's concentrated inspection (汽车专业代表小组集中视察) produced 11 of them, on the
 industry's policy environment, swings in market demand, weak innovation and talent (优化产业政策
 环境、加强人才培育等11条意见建议). So: the total (`TOTAL`, 652 here, "650+") and those 11 are
-seed facts; the 11 rows are `source="seed"` and ARISE_FROM the inspection
-(datasets/demo/trips.py, `AUTO_INSPECTION`), though their exact titles, dates and handling are
-illustrative. The other 641 are `source="illustrative"`: groups, raisers (the group or one of its
-deputies), themes, handling units (datasets/demo/themes.py), dates, statuses, ratings and
-histories are invented, deterministically (random.Random(`SEED`)).
+seed facts; the 11 rows are `source="seed"`, ARISE_FROM the inspection
+(datasets/demo/trips.py, `AUTO_INSPECTION`) and are each raised by a deputy of the group who took
+part in it, though their exact titles, raisers, dates and handling are illustrative. The other
+641 are `source="illustrative"`: groups, raisers (the group or one of its deputies; for a
+suggestion that arises from a trip, one who took part), themes, handling units
+(datasets/demo/themes.py), dates, statuses, ratings and histories are invented,
+deterministically (random.Random(`SEED`)). A few suggestions on public-interest harm
+(`themes.PUBLIC_INTEREST`) are transferred into a procuratorate's public-interest litigation
+suggestion (公益诉讼检察建议): the seed describes that mechanism in 庆阳, so those transfers are
+illustrative, modelled on it, and say so in their history.
 
 Every history is a legal path through the lifecycle of graph/proposals/ (decided there, by
 `next_status`), and the stored statistics properties are computed by its `derived`, so the
@@ -28,9 +33,9 @@ from typing import Any
 
 from datasets.demo.themes import (
     AUTO_THEMES,
-    COMMON_THEMES,
-    SECTION_THEMES,
+    PUBLIC_INTEREST,
     lead_name,
+    themes_for,
     unit_id,
     unit_rows,
 )
@@ -50,6 +55,9 @@ SNAPSHOT = D(2025, 3, 31)
 SESSION = (D(YEAR, 1, 9), D(YEAR, 1, 12))  # the annual session (大会), illustrative dates
 STAFF = "诸城市人大常委会代表工作室"
 TRANSFER_KIND = "公益诉讼检察建议"
+TRANSFER_NOTE = "转为公益诉讼检察建议（公益受损事项；示例，参照庆阳市人大的做法）"
+# The share of public-interest suggestions transferred (the rest are handled as usual).
+TRANSFER_SHARE = 0.08
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -64,7 +72,6 @@ OUTCOMES = (
     ("REGISTERED", 1),
     ("MERGED", 2),
     ("WITHDRAWN", 1),
-    ("TRANSFERRED", 2),
 )
 FIRST_RATINGS = (("SATISFIED", 70), ("BASICALLY_SATISFIED", 23), ("UNSATISFIED", 7))
 SECOND_RATINGS = (("SATISFIED", 40), ("BASICALLY_SATISFIED", 40), ("UNSATISFIED", 20))
@@ -79,6 +86,7 @@ class _Group:
     committees: list[str] = field(default_factory=list)
     industries: list[str] = field(default_factory=list)  # codes
     trips: list[Row] = field(default_factory=list)
+    on_trip: dict[str, list[str]] = field(default_factory=dict)  # trip id → its deputies
 
 
 def _read(built: Dataset) -> dict[str, _Group]:
@@ -103,6 +111,12 @@ def _read(built: Dataset) -> dict[str, _Group]:
             group.congress = r["end"]
         elif key == "HOLDS" and r["end"] in activities:
             group.trips.append(activities[r["end"]])
+    # Who took part in each trip, kept on the group that held it for its own deputies.
+    held_by = {t["id"]: g for g in groups.values() for t in g.trips}
+    for key, _, _, r in rels:
+        group = held_by.get(r["end"]) if key == "TAKES_PART" else None
+        if group is not None and r["start"] in group.deputies:
+            group.on_trip.setdefault(r["end"], []).append(r["start"])
     return groups
 
 
@@ -141,13 +155,18 @@ class _Builder:
     ) -> Row:
         rng = self.rng
         title_core, lead, co = theme
+        # A suggestion from a trip is raised by one of the group's deputies who took part (the
+        # seed's 11 always by a deputy), else by one of its first deputies, or by the group.
+        deputies = group.on_trip.get(trip["id"], []) if trip else group.deputies[:3]
+        by_deputy = source == "seed" or rng.random() < 0.7
         raiser_label, raiser = (
-            ("Deputy", rng.choice(group.deputies[:3]))
-            if group.deputies and rng.random() < 0.7
+            ("Deputy", rng.choice(deputies))
+            if deputies and by_deputy
             else ("DeputyGroup", group.id)
         )
         short = group.name.removesuffix("专业代表小组")
-        topic = title_core if "汽车" in title_core else f"{short}产业{title_core}"
+        industry = short if short.endswith("产业") else f"{short}产业"
+        topic = title_core if "汽车" in title_core else f"{industry}{title_core}"
         title = f"关于{topic}的建议"
         day, stage = self.raised_day(group, trip)
         day = min(day, D(YEAR, 12, 31))
@@ -186,7 +205,8 @@ class _Builder:
         if trip is not None:
             self.rel("ARISES_FROM", "Proposal", "Activity", {"start": pid, "end": trip["id"]})
         self.proposals.append(props)
-        self.walk(props, raiser, lead, co)
+        transfer = title_core in PUBLIC_INTEREST and rng.random() < TRANSFER_SHARE
+        self.walk(props, raiser, lead, co, transfer=transfer)
         return props
 
     def step(self, p: Row, action: str, day: D, by: str, **extra: Any) -> bool:
@@ -224,9 +244,9 @@ class _Builder:
         p["statsFacts"] = stats_facts(p)
         return True
 
-    def walk(self, p: Row, raiser: str, lead: str, co: str | None) -> None:
+    def walk(self, p: Row, raiser: str, lead: str, co: str | None, *, transfer: bool) -> None:
         rng = self.rng
-        outcome = self.pick(OUTCOMES)
+        outcome = "TRANSFERRED" if transfer else self.pick(OUTCOMES)
         day = p["raisedAt"]
         self.step(p, "SUBMIT", day, raiser, note=f"由 {STAFF} 录入")
         if outcome == "MERGED":
@@ -278,7 +298,7 @@ class _Builder:
 
     def transfer(self, p: Row, day: D) -> None:
         day += dt.timedelta(days=self.rng.randint(2, 15))
-        if self.step(p, "TRANSFER", day, STAFF, note=TRANSFER_KIND, transferredTo=TRANSFER_KIND):
+        if self.step(p, "TRANSFER", day, STAFF, note=TRANSFER_NOTE, transferredTo=TRANSFER_KIND):
             row = {
                 "start": p["id"],
                 "end": unit_id("procuratorate"),
@@ -327,8 +347,7 @@ def proposals_part(built: Dataset) -> Dataset:
     while number < TOTAL:
         group = order[number % len(order)]
         number += 1
-        section = group.industries[0][0] if group.industries else "C"
-        themes = COMMON_THEMES + SECTION_THEMES.get(section, ())
+        themes = themes_for(group.industries)
         other_trips = [t for t in group.trips if t["id"] != AUTO_INSPECTION]
         trip = b.rng.choice(other_trips) if other_trips and b.rng.random() < 0.3 else None
         b.add(number, group, b.rng.choice(themes), trip=trip, source="illustrative")

@@ -1,6 +1,14 @@
 """What the demo's suggestions are about and who handles them: the handling units (承办单位),
 all illustrative (real kinds of Zhucheng departments; the seed names none), and the themes
-groups raise, each with its lead unit and co-handling unit (None: none)."""
+groups raise, each with its lead unit and co-handling unit (None: none). The themes are
+illustrative: they echo the seed's topics (招商引资大项目, 乡村振兴, 安全生产, 职业教育) but their
+wording is invented.
+
+`PUBLIC_INTEREST` marks the themes on harm to the public interest (ecology and environment,
+food and drug safety, work safety, cultural heritage): only those may be transferred into a
+procuratorate's public-interest litigation suggestion (公益诉讼检察建议). The seed describes that
+transfer in 庆阳, not in 诸城; the demo applies it, as an illustration modelled on 庆阳's
+mechanism, to those matters only."""
 
 from __future__ import annotations
 
@@ -28,9 +36,9 @@ UNITS = (
     ("livestock", "诸城市畜牧业发展中心", "PUBLIC_INSTITUTION"),
 )
 
-# Themes every group raises (the seed's four trip topics among them): title, lead, co-unit.
+# Themes every group raises: title, lead, co-unit.
 COMMON_THEMES = (
-    ("加快重点项目建设进度", "drc", "land"),
+    ("推动招商引资大项目落地见效", "drc", "land"),
     ("破解企业用地用工难题", "land", "hrss"),
     ("加强技能人才培养和职业教育", "edu", "hrss"),
     ("落实安全生产主体责任", "safety", None),
@@ -43,6 +51,13 @@ COMMON_THEMES = (
     ("引进和留住高层次人才", "hrss", None),
     ("加强环境保护和污染治理", "ecology", None),
 )
+# Themes by the group's industries (GB/T 4754 code prefixes): food, drugs, heritage.
+INDUSTRY_THEMES = {
+    "C13": (("加强食品安全监管", "market", "agri"),),
+    "C14": (("加强食品安全监管", "market", "agri"),),
+    "C27": (("加强药品质量安全监管", "market", "science"),),
+    "R": (("加强历史文化遗产保护", "culture-tourism", "land"),),
+}
 # Themes by GB/T 4754 section of the group's first industry.
 SECTION_THEMES = {
     "A": (
@@ -77,6 +92,29 @@ AUTO_THEMES = (
     ("完善汽车产业园区道路和物流配套", "transport", "housing"),
     ("推动汽车及零部件产业跃升“千亿级”", "drc", "miit"),
 )
+
+
+# The themes on public-interest harm (the only ones a suggestion is transferred on).
+PUBLIC_INTEREST = frozenset(
+    {
+        "落实安全生产主体责任",
+        "加强环境保护和污染治理",
+        "加强畜禽养殖污染防治",
+        "加强食品安全监管",
+        "加强药品质量安全监管",
+        "加强历史文化遗产保护",
+    }
+)
+
+
+def themes_for(codes: list[str]) -> tuple[tuple[str, str, str | None], ...]:
+    """The themes a group in the industries `codes` raises (its first industry's section, and
+    every industry's own themes)."""
+    section = codes[0][0] if codes else "C"
+    own = {
+        t for code in codes for p, ts in INDUSTRY_THEMES.items() if code.startswith(p) for t in ts
+    }
+    return COMMON_THEMES + SECTION_THEMES.get(section, ()) + tuple(sorted(own))
 
 
 def unit_id(slug: str) -> str:

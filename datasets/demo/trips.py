@@ -1,16 +1,17 @@
 """The demo's 2024 inspections and research trips (视察调研), planned on top of the demo city.
 
 Provenance. The seed says Zhucheng's professional groups made 89 inspections and research trips
-in 2024, on investment projects (项目建设), rural revitalisation (乡村振兴), work safety
-(安全生产) and vocational education (职业教育), and that the automotive group's concentrated
-inspection (汽车专业代表小组集中视察) produced 11 suggestions. So: the total of 89, the four
-topics and that one inspection are `source="seed"` facts; the inspection's row is
-`source="seed"` (id `AUTO_INSPECTION`, to which the suggestions module links its 11
-suggestions), though its dates, participants and itinerary are illustrative. The other 88 trips
+(89次视察调研) in 2024, on the city's big investment projects (招商引资大项目), rural revitalisation
+(乡村振兴), work safety (安全生产) and vocational education (职业教育), and that the automotive
+group's concentrated inspection (集中视察) produced 11 suggestions. So: the 89 trips of kind
+INSPECTION or RESEARCH, the four topics and that one inspection are `source="seed"` facts; the
+inspection's row is `source="seed"` (id `AUTO_INSPECTION`, to which the suggestions module links
+its 11 suggestions), though its dates, participants and itinerary are illustrative. The other 88
 are `source="illustrative"`: dates spread over the year, groups in turn, participants (the
 group's convener leading, at least two of its deputies, sometimes a member of a liaising
 committee) and visits (enterprises of the group's industry) are invented so that no trip has a
-hard conflict (see graph/trips/).
+hard conflict (see graph/trips/). On top of the 89, `LAW_CHECKS` law-enforcement checks
+(执法检查, on work safety) are illustrative too: the seed's 89 count 视察 and 调研 only.
 
 Nothing here hard-codes the demo's ids: `trips_part(built)` reads groups, members, committees,
 industries and enterprises from the demo built so far (datasets/demo/compose.py), so it stays in
@@ -28,17 +29,21 @@ from graph.kernel.dataset import Dataset
 from graph.kernel.reads import Row
 
 D = dt.date
-TOTAL_TRIPS = 89  # the seed's count for 2024
+TOTAL_TRIPS = 89  # the seed's 视察调研 in 2024: trips of kind INSPECTION or RESEARCH
+SEED_KINDS = ("INSPECTION", "RESEARCH")
+LAW_CHECKS = 6  # illustrative law-enforcement checks, on top of the 89
 AUTO_INSPECTION = "zc-act-auto-inspection"
 AUTO_TITLE = "汽车专业代表小组集中视察"
-TOPICS = ("项目建设", "乡村振兴", "安全生产", "职业教育")
-# Work safety lends itself to law-enforcement checks, projects to inspections.
+TOPICS = ("招商引资大项目", "乡村振兴", "安全生产", "职业教育")
+# The kind each topic's trips take (视察 or 调研: what the seed's 89 count).
 TOPIC_KINDS = {
-    "项目建设": ("INSPECTION", "视察"),
+    "招商引资大项目": ("INSPECTION", "视察"),
     "乡村振兴": ("RESEARCH", "调研"),
-    "安全生产": ("LAW_CHECK", "执法检查"),
+    "安全生产": ("INSPECTION", "视察"),
     "职业教育": ("RESEARCH", "调研"),
 }
+# Work safety also lends itself to law-enforcement checks (the demo's extra LAW_CHECKS).
+LAW_CHECK = ("安全生产", "LAW_CHECK", "执法检查")
 CAP_DAYS = 30  # keep the demo clear of the enterprise-visit warning too
 
 
@@ -136,10 +141,12 @@ class TripPlanner:
         *,
         max_visits: int = 3,
         strict: bool = True,
+        need_visits: bool = False,
     ) -> tuple[list[tuple[str, str]], list[tuple[str, D, int]]] | None:
         """(deputy, role) participants and (enterprise, day, order) visits, or None when fewer
-        than two of the group's deputies are free. Books what it plans. `strict=False` ignores
-        bookings and recent visits (synthetic data wants some conflicts to find)."""
+        than two of the group's deputies are free (or, with `need_visits`, when no enterprise
+        can be visited). Books what it plans. `strict=False` ignores bookings and recent visits
+        (synthetic data wants some conflicts to find)."""
         rng = self.rng
         people = [d for d in [group.convener, *group.members] if d is not None]
         free = [d for d in people if not strict or self._free(d, start, end)]
@@ -167,6 +174,8 @@ class TripPlanner:
             day = days[min(len(visits) * len(days) // max_visits, len(days) - 1)]
             if not strict or self._rested(enterprise, day):
                 visits.append((enterprise, day, len(visits) + 1))
+        if need_visits and not visits:
+            return None
         for d in chosen:
             self.booked.setdefault(d, []).append((start, end))
         for enterprise, day, _ in visits:
@@ -220,43 +229,53 @@ def _short(name: str) -> str:
 
 
 def trips_part(built: Dataset, year: int = 2024) -> Dataset:
-    """The 89 trips of `year`, planned on the demo's groups, deputies and enterprises."""
+    """The 89 inspections and research trips of `year` and the law-enforcement checks beside
+    them, planned on the demo's groups, deputies and enterprises: each trip goes to the group
+    that has made the fewest so far and can go then (free deputies, an enterprise to visit),
+    and each group's trips take the seed's topics in turn."""
     planner = TripPlanner(random.Random(year))
     planner.read(built)
     candidates = planner.candidates()
-    groups = planner.eligible()
+    # A group no committee liaises with makes no trips (the demo's 物流 and 电子信息: a gap
+    # coverage queries find); the others take turns.
+    groups = [g for g in planner.eligible() if g.committees]
     auto = next(g for g in groups if g.name == AUTO_TITLE.removesuffix("集中视察"))
-    order = [auto] + [g for g in groups if g is not auto]
+    groups = [auto] + [g for g in groups if g is not auto]
+    held = {g.id: 0 for g in groups}
     activities: list[Row] = []
     rels: dict[str, list[Row]] = {key: [] for key in REL_ENDS}
-    index = 0
-    while len(activities) < TOTAL_TRIPS:
-        group = order[index % len(order)]
-        topic = TOPICS[index % len(TOPICS)]
-        kind, kind_zh = TOPIC_KINDS[topic]
-        start = _spread(year, TOTAL_TRIPS, len(activities))
-        length = 2 if index % 3 == 0 else 1
-        end = start + dt.timedelta(days=length - 1)
-        index += 1
-        if index > TOTAL_TRIPS * 20:
-            raise ValueError("the base dataset has too few free deputies for the demo trips")
-        planned = planner.plan(group, start, end, candidates[group.id])
-        if planned is None or not planned[1]:
-            continue
-        seed_row = group is auto and not any(a["id"] == AUTO_INSPECTION for a in activities)
+    total = TOTAL_TRIPS + LAW_CHECKS
+    every = total // LAW_CHECKS
+    for n in range(total):
+        start = _spread(year, total, n)
+        end = start + dt.timedelta(days=1 if n % 3 == 0 else 0)
+        for turn, group in sorted(enumerate(groups), key=lambda tg: (held[tg[1].id], tg[0])):
+            planned = planner.plan(group, start, end, candidates[group.id], need_visits=True)
+            if planned is not None:
+                break
+        else:
+            raise ValueError(f"no demo group can make a trip on {start}")
+        if n % every == every - 1:
+            topic, kind, kind_zh = LAW_CHECK
+        else:
+            topic = TOPICS[(held[group.id] + turn) % len(TOPICS)]
+            kind, kind_zh = TOPIC_KINDS[topic]
+        held[group.id] += 1
+        seed_row = n == 0  # the automotive group's first trip: the seed's inspection
         title = AUTO_TITLE if seed_row else f"{_short(group.name)}小组{topic}专题{kind_zh}"
         activity = {
-            "id": AUTO_INSPECTION if seed_row else f"zc-act-{year}-{len(activities) + 1:03d}",
+            "id": AUTO_INSPECTION if seed_row else f"zc-act-{year}-{n + 1:03d}",
             "name": title,
             "title": title,
             "source": "seed" if seed_row else "illustrative",
-            "kind": "INSPECTION" if seed_row else kind,
-            "topic": "项目建设" if seed_row else topic,
+            "kind": kind,
+            "topic": topic,
             "start": start,
             "end": end,
             "status": "COMPLETED",
-            "summary": "围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题集中视察，"
-            "提出11条意见建议"
+            # The seed's words for the inspection (tests/datasets/test_seed_figures.py).
+            "summary": "围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题，适时组织开展集中视察"
+            "活动，提出优化产业政策环境、加强人才培育等11条意见建议"
             if seed_row
             else f"围绕{topic}走访企业、听取意见，形成意见建议并交有关部门办理",
         }
