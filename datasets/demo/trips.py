@@ -34,6 +34,11 @@ SEED_KINDS = ("INSPECTION", "RESEARCH")
 LAW_CHECKS = 6  # illustrative law-enforcement checks, on top of the 89
 AUTO_INSPECTION = "zc-act-auto-inspection"
 AUTO_TITLE = "汽车专业代表小组集中视察"
+# The seed's words for the inspection, verbatim (tests/datasets/test_seed_figures.py).
+AUTO_SUMMARY = (
+    "围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题，适时组织开展集中视察活动，"
+    "提出优化产业政策环境、加强人才培育等11条意见建议"
+)
 TOPICS = ("招商引资大项目", "乡村振兴", "安全生产", "职业教育")
 # The kind each topic's trips take (视察 or 调研: what the seed's 89 count).
 TOPIC_KINDS = {
@@ -228,6 +233,23 @@ def _short(name: str) -> str:
     return name.removesuffix("专业代表小组")
 
 
+def _first_free(
+    planner: TripPlanner,
+    groups: list[_Group],
+    held: dict[str, int],
+    candidates: dict[str, list[str]],
+    start: D,
+    end: D,
+) -> tuple[int, _Group, tuple[list[tuple[str, str]], list[tuple[str, D, int]]]]:
+    """The first group, fewest trips first, that can go from `start` to `end`: its place in
+    `groups`, itself and its booked plan."""
+    for turn, group in sorted(enumerate(groups), key=lambda tg: (held[tg[1].id], tg[0])):
+        planned = planner.plan(group, start, end, candidates[group.id], need_visits=True)
+        if planned is not None:
+            return turn, group, planned
+    raise ValueError(f"no demo group can make a trip on {start}")
+
+
 def trips_part(built: Dataset, year: int = 2024) -> Dataset:
     """The 89 inspections and research trips of `year` and the law-enforcement checks beside
     them, planned on the demo's groups, deputies and enterprises: each trip goes to the group
@@ -249,19 +271,15 @@ def trips_part(built: Dataset, year: int = 2024) -> Dataset:
     for n in range(total):
         start = _spread(year, total, n)
         end = start + dt.timedelta(days=1 if n % 3 == 0 else 0)
-        for turn, group in sorted(enumerate(groups), key=lambda tg: (held[tg[1].id], tg[0])):
-            planned = planner.plan(group, start, end, candidates[group.id], need_visits=True)
-            if planned is not None:
-                break
-        else:
-            raise ValueError(f"no demo group can make a trip on {start}")
-        if n % every == every - 1:
+        turn, group, planned = _first_free(planner, groups, held, candidates, start, end)
+        # The automotive group's first trip is the seed's inspection, on big projects.
+        seed_row = group is auto and held[auto.id] == 0
+        if n % every == every - 1 and not seed_row:
             topic, kind, kind_zh = LAW_CHECK
         else:
-            topic = TOPICS[(held[group.id] + turn) % len(TOPICS)]
+            topic = TOPICS[0 if seed_row else (held[group.id] + turn) % len(TOPICS)]
             kind, kind_zh = TOPIC_KINDS[topic]
         held[group.id] += 1
-        seed_row = n == 0  # the automotive group's first trip: the seed's inspection
         title = AUTO_TITLE if seed_row else f"{_short(group.name)}小组{topic}专题{kind_zh}"
         activity = {
             "id": AUTO_INSPECTION if seed_row else f"zc-act-{year}-{n + 1:03d}",
@@ -273,9 +291,7 @@ def trips_part(built: Dataset, year: int = 2024) -> Dataset:
             "start": start,
             "end": end,
             "status": "COMPLETED",
-            # The seed's words for the inspection (tests/datasets/test_seed_figures.py).
-            "summary": "围绕汽车产业政策环境、市场需求波动、技术创新能力不足等问题，适时组织开展集中视察"
-            "活动，提出优化产业政策环境、加强人才培育等11条意见建议"
+            "summary": AUTO_SUMMARY
             if seed_row
             else f"围绕{topic}走访企业、听取意见，形成意见建议并交有关部门办理",
         }
