@@ -38,7 +38,7 @@ async def test_seed_facts(db: Database) -> None:
     await load_dataset(db, demo.demo_dataset())
     groups = await db.read(
         "MATCH (g:DeputyGroup)-[:GROUP_OF]->(c:Congress {id: 'zc-congress'}) "
-        "WHERE c.name = '诸城市人民代表大会' AND c.level = 'CITY' "
+        "WHERE c.name = '诸城市人民代表大会' AND c.level = 'COUNTY' "
         "RETURN g.name AS name, g.source AS source"
     )
     assert len(groups) == 18
@@ -75,12 +75,14 @@ async def test_seed_facts(db: Database) -> None:
 
     bead_wire = await db.read(
         "MATCH (d:Deputy {name: '郑洪霞'})-[:WORKS_AT]->(e:Enterprise)-[:IN_INDUSTRY]->(i) "
-        "RETURN d.expertise AS expertise, e.source AS source, i.code AS code"
+        "RETURN d.expertise AS expertise, e.source AS source, i.code AS code, "
+        "EXISTS { (i)-[:PART_OF*0..]->(:Industry)<-[:IN_INDUSTRY]-"
+        "(:DeputyGroup {name: '智能装备专业代表小组'}) } AS inGroupIndustries"
     )
     assert len(bead_wire) == 1
     assert "胎圈钢丝" in bead_wire[0]["expertise"] and "36个国家" in bead_wire[0]["expertise"]
     assert bead_wire[0]["source"] == "illustrative"  # the company name is invented
-    assert bead_wire[0]["code"] == "C3340"
+    assert bead_wire[0]["code"] == "C3340" and bead_wire[0]["inGroupIndustries"]
 
 
 async def test_every_node_says_where_it_comes_from(db: Database) -> None:
@@ -176,7 +178,8 @@ async def test_shape_and_deliberate_gaps(db: Database) -> None:
         "WHERE size(levels) > 1 RETURN d.name AS name, levels"
     )
     assert len(levels) >= 3
-    assert any(sorted(r["levels"]) == ["CITY", "CITY", "PROVINCIAL"] for r in levels)
+    # 诸城 (county level), 潍坊 (a city) and 山东 (the province): one deputy sits at all three.
+    assert any(sorted(r["levels"]) == ["CITY", "COUNTY", "PROVINCIAL"] for r in levels)
     entrepreneurs = await db.read(
         "MATCH (d:Deputy {category: 'ENTERPRISE'}) WHERE NOT (d)-[:WORKS_AT]->() "
         "RETURN d.name AS name"

@@ -26,7 +26,7 @@ SEED_GROUPS = ("汽车", "服装纺织", "智能装备", "生物医药", "文旅
 YEAR = {"from": dt.date(2024, 1, 1), "to": dt.date(2024, 12, 31)}
 # What public-interest harm reads like (ecology and environment, food and drug safety, work
 # safety, state assets, heritage): the only matters a suggestion may be transferred on.
-PUBLIC_INTEREST = ("生态", "环境", "污染", "食品安全", "药品", "安全生产", "国有资产", "文物", "文化遗产")
+PUBLIC_INTEREST = ("生态", "环境", "污染", "食品安全", "药品", "安全生产", "国有资产", "文物")
 
 
 @cache
@@ -73,9 +73,8 @@ def test_every_seed_row_quotes_the_seed_verbatim() -> None:
         for row in nodes[label]
         if row["source"] == "seed"
     ]
-    assert sorted(names) == sorted(
-        [*SEED_GROUPS, "刘淑刚", "郑思敏", "李盛林", "郑洪霞", "财政经济委员会", "山东预制菜产业联盟"]
-    )
+    people = ("刘淑刚", "郑思敏", "李盛林", "郑洪霞")
+    assert sorted(names) == sorted([*SEED_GROUPS, *people, "财政经济委员会", "山东预制菜产业联盟"])
     assert all(name in article for name in names)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pytest
 
 from datasets.demo.compose import demo_dataset, demo_trips
-from datasets.demo.trips import AUTO_INSPECTION, TOTAL_TRIPS, trips_part
+from datasets.demo.trips import AUTO_INSPECTION, LAW_CHECKS, TOTAL_TRIPS, trips_part
 from datasets.synthetic.trips import synthetic_trips, synthetic_with_trips
 from graph.kernel.dataset import merge
 from graph.kernel.db import Database
@@ -452,11 +453,16 @@ async def test_demo_trips(db: Database) -> None:
     base = demo_dataset()
     part = trips_part(base)
     activities = part["nodes"]["Activity"]
-    assert len(activities) == TOTAL_TRIPS == 89
+    # The seed's 89 视察调研, and law-enforcement checks on top of them.
+    kinds = Counter(a["kind"] for a in activities)
+    assert kinds["INSPECTION"] + kinds["RESEARCH"] == TOTAL_TRIPS == 89
+    assert kinds["LAW_CHECK"] == LAW_CHECKS > 0 and len(activities) == 89 + LAW_CHECKS
     auto = next(a for a in activities if a["id"] == AUTO_INSPECTION)
     assert (auto["source"], auto["title"]) == ("seed", "汽车专业代表小组集中视察")
+    assert (auto["kind"], auto["topic"]) == ("INSPECTION", "招商引资大项目")
     assert {a["source"] for a in activities if a["id"] != AUTO_INSPECTION} == {"illustrative"}
-    assert {a["topic"] for a in activities} == {"项目建设", "乡村振兴", "安全生产", "职业教育"}
+    topics = {"招商引资大项目", "乡村振兴", "安全生产", "职业教育"}  # the seed's four
+    assert {a["topic"] for a in activities} == topics
     assert len({a["start"].month for a in activities}) == 12
     assert demo_trips()["nodes"]["Activity"] == activities  # the zero-argument part for PARTS
     await load_dataset(db, merge(base, part))
@@ -466,8 +472,8 @@ async def test_demo_trips(db: Database) -> None:
         "min(COUNT { (a)-[:VISITS]->() }) AS visits, "
         "count { MATCH (g:DeputyGroup)-[:HOLDS]->() RETURN DISTINCT g } AS groups"
     )
-    assert rows[0]["n"] == 89 and rows[0]["fewest"] >= 2 and rows[0]["visits"] >= 1
-    assert rows[0]["groups"] >= 10
+    assert rows[0]["n"] == len(activities) and rows[0]["fewest"] >= 2 and rows[0]["visits"] >= 1
+    assert rows[0]["groups"] >= 16
     hard = [
         c
         for found in await conflicts.conflicts_of_many(
