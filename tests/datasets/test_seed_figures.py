@@ -26,7 +26,7 @@ SEED_GROUPS = ("汽车", "服装纺织", "智能装备", "生物医药", "文旅
 YEAR = {"from": dt.date(2024, 1, 1), "to": dt.date(2024, 12, 31)}
 # What public-interest harm reads like (ecology and environment, food and drug safety, work
 # safety, state assets, heritage): the only matters a suggestion may be transferred on.
-PUBLIC_INTEREST = ("生态", "环境", "污染", "食品安全", "药品", "安全生产", "国有资产", "文物")
+PUBLIC_INTEREST = ("生态", "环境", "污染", "食品安全", "药品", "安全生产", "国有资产", "遗产")
 
 
 @cache
