@@ -61,7 +61,7 @@ class World:
 
 
 async def build_world(db: Database) -> World:
-    congress = await make(db, "Congress", "诸城市人民代表大会", level="CITY", region="诸城市")
+    congress = await make(db, "Congress", "诸城市人民代表大会", level="COUNTY", region="诸城市")
     other = await make(db, "Congress", "潍坊市人民代表大会", level="CITY")
     await industry(db, "A", "农、林、牧、渔业")
     await industry(db, "A01", "农业", "A")

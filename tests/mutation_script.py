@@ -108,7 +108,7 @@ S = Step
 # "@x" is the id saved under "x" by an earlier step.
 SCRIPT: list[Step] = [
     # --- the liaison structure ---------------------------------------------------------------
-    S("createCongress", _in(name="诸城市人民代表大会", level="CITY"), "congress"),
+    S("createCongress", _in(name="诸城市人民代表大会", level="COUNTY"), "congress"),
     S("createCongress", _in(name="潍坊市人民代表大会", level="CITY"), "congress2"),
     S("updateCongress", _in(id="@congress2", region="潍坊市")),
     S("createCommittee", _in(congressId="@congress", name="财政经济委员会"), "committee"),

@@ -19,7 +19,7 @@ WORLD: Dataset = {
             _n("ind-C3670", "汽车零部件及配件制造", code="C3670"),
             _n("ind-C13", "农副食品加工业", code="C13"),
         ],
-        "Congress": [_n("zc", "诸城市人民代表大会", level="CITY")],
+        "Congress": [_n("zc", "诸城市人民代表大会", level="COUNTY")],
         "Committee": [_n("cm-fin", "财政经济委员会"), _n("cm-law", "法制委员会")],
         "DeputyGroup": [_n("g-auto", "汽车专业代表小组"), _n("g-food", "预制菜专业代表小组")],
         "Alliance": [_n("al-auto", "汽车产业联盟")],

@@ -106,7 +106,7 @@ class Activity(GraphNode):
     id: relay.NodeID[str]
     kind: ActivityKind | None = strawberry.field(description="Kind of activity.")
     title: str = strawberry.field(description="Title, e.g. 汽车专业代表小组集中视察.")
-    topic: str | None = strawberry.field(description="Topic, e.g. 项目建设, 乡村振兴.")
+    topic: str | None = strawberry.field(description="Topic, e.g. 招商引资大项目, 乡村振兴.")
     start: datetime.date | None = strawberry.field(description="First day.")
     end: datetime.date | None = strawberry.field(description="Last day.")
     status: ActivityStatus | None = strawberry.field(description="Where it is in its lifecycle.")

@@ -79,7 +79,7 @@ def test_a_rolled_back_mutation_leaves_no_event(
     before = graph_digest(clean_graph, neo4j_settings.database)
     # DUPLICATE (the name is taken) and CONFLICT (a closed loop cannot be registered again)
     refused = call(
-        api, "createCongress", {"input": {"name": "诸城市人民代表大会", "level": "CITY"}}
+        api, "createCongress", {"input": {"name": "诸城市人民代表大会", "level": "COUNTY"}}
     )
     assert [e["code"] for e in refused["errors"]] == ["DUPLICATE"]
     assert graph_digest(clean_graph, neo4j_settings.database) == before
@@ -100,7 +100,9 @@ async def test_a_failing_audit_write_rolls_the_change_back(
     with audit.pending(token_name="t", role="ADMIN", operation="createCongress", ids=[]) as p:
         p.id = taken
         with pytest.raises(DomainError) as failed:
-            await nodes.create_node(db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"})
+            await nodes.create_node(
+                db, "Congress", {"name": "诸城市人民代表大会", "level": "COUNTY"}
+            )
     assert failed.value.code is ErrorCode.DUPLICATE
     assert graph_digest(clean_graph, neo4j_settings.database) == before
     assert [e["operation"] for e in events(clean_graph, neo4j_settings.database)] == ["earlier"]
@@ -111,7 +113,7 @@ async def test_the_event_commits_with_the_change(
 ) -> None:
     with audit.pending(token_name="t", role="ADMIN", operation="createCongress", ids=[]):
         row = await nodes.create_node(
-            db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
+            db, "Congress", {"name": "诸城市人民代表大会", "level": "COUNTY"}
         )
     (event,) = events(clean_graph, neo4j_settings.database)
     assert event["ids"] == [f"Congress:{row['id']}"]

@@ -324,7 +324,7 @@ def test_traversals_seek_by_label_and_id(clean_graph: Driver, neo4j_settings: Se
 
 
 async def test_coverage_gaps_lists_each_kind_of_hole(db: Database) -> None:
-    congress = await make(db, "Congress", "诸城市人民代表大会", level="CITY")
+    congress = await make(db, "Congress", "诸城市人民代表大会", level="COUNTY")
     committee = await make(db, "Committee", "财政经济委员会", in_congress("COMMITTEE_OF", congress))
     for code, name in (("C14", "食品制造业"), ("C27", "医药制造业"), ("C36", "汽车制造业")):
         await industry(db, code, name)
@@ -439,7 +439,7 @@ async def test_update_changes_only_what_is_given(db: Database, world: World) -> 
     assert (row["name"], row["region"], row["level"]) == (
         "诸城市人民代表大会",
         "山东省诸城市",
-        "CITY",
+        "COUNTY",
     )
     renamed = await nodes.update_node(db, "Alliance", world.alliance, {"name": "重庆预制菜联盟"})
     assert renamed["sortKey"].startswith("chong qing")

@@ -128,7 +128,7 @@ async def test_statistics_plans_agree_on_dates_in_range(db: Database) -> None:
 
 async def _group(db: Database) -> str:
     congress = await nodes.create_node(
-        db, "Congress", {"name": "诸城市人民代表大会", "level": "CITY"}
+        db, "Congress", {"name": "诸城市人民代表大会", "level": "COUNTY"}
     )
     await nodes.create_node(db, "Industry", {"name": "制造业", "code": "C"})
     await nodes.create_node(

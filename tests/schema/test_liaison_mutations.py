@@ -156,7 +156,7 @@ def refused(api: GraphQLClient, clean_graph: Driver) -> Refused:
 @pytest.fixture
 def world(api: GraphQLClient) -> dict[str, str]:
     """One of each type, created through the API; global ids by name."""
-    congress = ok(api, CREATE_CONGRESS, input={"name": "诸城市人民代表大会", "level": "CITY"})
+    congress = ok(api, CREATE_CONGRESS, input={"name": "诸城市人民代表大会", "level": "COUNTY"})
     k = congress["congress"]["id"]
     ids = {"congress": k}
     ids["committee"] = ok(api, CREATE_COMMITTEE, input={"congressId": k, "name": "财政经济委员会"})[
@@ -187,11 +187,11 @@ def world(api: GraphQLClient) -> dict[str, str]:
 
 def test_create_returns_the_new_objects(api: GraphQLClient) -> None:
     congress = ok(
-        api, CREATE_CONGRESS, input={"name": "诸城市人大", "level": "CITY", "region": "诸城市"}
+        api, CREATE_CONGRESS, input={"name": "诸城市人大", "level": "COUNTY", "region": "诸城市"}
     )["congress"]
     assert (congress["name"], congress["level"], congress["region"]) == (
         "诸城市人大",
-        "CITY",
+        "COUNTY",
         "诸城市",
     )
     committee = ok(
@@ -540,6 +540,6 @@ def test_a_seat_takes_its_congress_level(api: GraphQLClient, world: dict[str, st
         {"id": world["deputy"]},
     )["node"]["congresses"]["edges"]
     assert {(e["node"]["name"], e["level"]) for e in seats} == {
-        ("诸城市人民代表大会", "CITY"),
+        ("诸城市人民代表大会", "COUNTY"),
         ("山东省人民代表大会", "PROVINCIAL"),
     }

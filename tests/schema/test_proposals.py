@@ -48,7 +48,7 @@ STATS = """
 def seed_and_submit(api: GraphQLClient) -> dict[str, Any]:
     """A group, an industry tree and one suggestion (also used by the export tests)."""
     groups = api(
-        """mutation { c: createCongress(input: {name: "诸城市人民代表大会", level: CITY}) {
+        """mutation { c: createCongress(input: {name: "诸城市人民代表大会", level: COUNTY}) {
              congress { id } } }"""
     )
     congress = groups["c"]["congress"]["id"]
