@@ -31,9 +31,7 @@ Deliberate coverage gaps, so coverage queries have something to find:
   industries have deputies and enterprises but no committee reaches them;
 - a group without an alliance: 商贸服务;
 - an alliance without a group: 诸城市跨境电商产业联盟;
-- a group without a convener: 建筑建材;
-- groups with no trip in 2024: 物流 and 电子信息 (no committee liaises with them, and the demo's
-  trips are the liaison's work).
+- a group without a convener: 建筑建材.
 
 The dataset is composed from parts, in the order of `PARTS`: each part is a function that takes
 the dataset built so far (the rows of the parts before it) and returns the rows it adds. The
