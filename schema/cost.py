@@ -11,9 +11,10 @@ six committees with at most seven groups each. The estimate is an upper bound of
 query fetches (while the cached degrees are current), not a guess: a query refused really
 could fetch that much, and a natural nested query over a real liaison graph is not refused for
 page sizes it cannot fill. Where a field's fan-out is not known (search, trips, suggestions,
-or degrees not read yet), it counts its full page, as before. Every other field costs nothing,
-so plain lookups are free and only fan-out is limited. A list fetched by ids (`nodes(ids:
-[...])`) costs its number of ids. Above MAX_COST the request is refused before anything runs,
+or degrees that could not be read), it counts its full page, as before. The degrees are only
+read for a query whose full pages would be refused (a ceiling only lowers the cost). Every
+other field costs nothing, so plain lookups are free and only fan-out is limited. A list
+fetched by ids (`nodes(ids: [...])`) costs its number of ids. Above MAX_COST the request is refused before anything runs,
 with code COST_LIMIT and the computed cost.
 
 Arguments are read the way execution will read them (graphql-core's own coercion): literals,
@@ -194,13 +195,13 @@ class CostLimiter(SchemaExtension):
         operation = operation_of(document, ctx.operation_name) if document else None
         if document is not None and operation is not None and ctx.result is None:
             _name_operation(ctx.context, operation, ctx.schema._schema)
-            cost = query_cost(
-                ctx.schema._schema,
-                operation,
-                fragments_of(document),
-                ctx.variables or {},
-                await self._ceiling(),
-            )
+            schema, fragments = ctx.schema._schema, fragments_of(document)
+            variables = ctx.variables or {}
+            cost = query_cost(schema, operation, fragments, variables)
+            if cost > self.max_cost:  # the pages alone are too many: can the graph fill them?
+                ceiling = await self._ceiling()
+                if ceiling is not None:
+                    cost = query_cost(schema, operation, fragments, variables, ceiling)
             if cost > self.max_cost:
                 ctx.result = ExecutionResult(
                     data=None,

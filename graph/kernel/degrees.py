@@ -102,14 +102,13 @@ async def read_degrees(db: Database) -> Degrees:
 
 class DegreeCache:
     """The degrees of one database, read again when older than `ttl` seconds or after a write
-    through the API (`stale()`). Until the first read is done, a request waits for it at most
-    `wait` seconds; later reads happen while requests go on with the degrees they have (a
-    graph changes by a few links at a time). The read is the service's, not the request's: it
-    runs outside the request's round-trip count (each request reports the Cypher it caused),
-    and a database that does not answer leaves the last degrees, or none (every list then
-    counts its full page)."""
+    through the API (`stale()`); requests that need them at the same time share one read, and
+    wait for it at most `wait` seconds. The read is the service's, not the request's: it runs
+    outside the request's round-trip count (each request reports the Cypher it caused), and
+    goes on when the request stops waiting. A read that fails or takes too long gives None:
+    the caller then counts every page in full."""
 
-    def __init__(self, ttl: float = 60.0, wait: float = 2.0, clock: object = time.monotonic):
+    def __init__(self, ttl: float = 60.0, wait: float = 5.0, clock: object = time.monotonic):
         self.ttl = ttl
         self.wait = wait
         self._clock = clock
@@ -117,27 +116,27 @@ class DegreeCache:
         self._read_at = -float("inf")
         self._reading: asyncio.Task[Degrees] | None = None
         self._writes = 0  # stale() calls so far: a read begun before one is not fresh
+        self._read_writes = 0  # the count when the last read began
 
     def _now(self) -> float:
         now: float = self._clock()  # type: ignore[operator]
         return now
 
     def stale(self) -> None:
-        """The graph changed: read the degrees again."""
+        """The graph changed: read the degrees again before they are next used."""
         self._read_at = -float("inf")
         self._writes += 1
 
     async def current(self, db: Database) -> Degrees | None:
-        if self._now() - self._read_at >= self.ttl and (
-            self._reading is None or self._reading.done()
-        ):
+        if self._degrees is not None and self._now() - self._read_at < self.ttl:
+            return self._degrees
+        if self._reading is None or self._reading.done() or self._writes != self._read_writes:
             started, writes = self._now(), self._writes
+            self._read_writes = writes
             self._reading = asyncio.get_running_loop().create_task(
                 read_degrees(db), context=contextvars.Context()
             )
             self._reading.add_done_callback(lambda task: self._store(task, started, writes))
-        if self._degrees is not None or self._reading is None:
-            return self._degrees
         try:
             return await asyncio.wait_for(asyncio.shield(self._reading), self.wait)
         except (DomainError, TimeoutError):
@@ -146,6 +145,6 @@ class DegreeCache:
     def _store(self, task: asyncio.Task[Degrees], started: float, writes: int) -> None:
         if task.cancelled() or task.exception() is not None:
             return
-        self._degrees = task.result()
-        if writes == self._writes:
+        if writes == self._writes:  # no write since the read began
+            self._degrees = task.result()
             self._read_at = started
