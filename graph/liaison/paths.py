@@ -31,18 +31,18 @@ ALL_SHORTEST = 10
 PATH_CANDIDATES = 1000
 _PATH_TYPES = "|".join(sorted({RELATIONS[link.value].type for link in PathLink}))
 
-# A path is simple (no node twice), and passes through every kind of node in $via (inside the
-# path, not at its ends) and takes every relationship in $links ({type, start, end}: MEMBER_OF
-# is told apart by its ends).
-_REQUIREMENTS = """
-  all(i IN range(0, length(p) - 1)
-      WHERE none(j IN range(i + 1, length(p)) WHERE nodes(p)[i] = nodes(p)[j]))
-  AND all(label IN $via WHERE any(n IN nodes(p)[1..-1] WHERE label IN labels(n)))
-  AND all(link IN $links WHERE any(r IN relationships(p)
-      WHERE type(r) = link.type
-        AND any(l IN labels(startNode(r)) WHERE l IN link.start)
-        AND any(l IN labels(endNode(r)) WHERE l IN link.end)))
-"""
+# A path is simple (no node twice), passes through every kind of node in $via (inside the path,
+# not at its ends) and takes every relationship in $links ({type, start, end}: MEMBER_OF is told
+# apart by its ends). `x` is the list of nodes after the start, `r` the relationships. Written
+# inside the parenthesised path pattern, they hold during the search, before the shortest are
+# chosen (in the MATCH's own WHERE they would only filter the shortest paths found).
+_REQUIREMENTS = """all(i IN range(0, size(x) - 1)
+        WHERE x[i] <> a AND none(j IN range(i + 1, size(x) - 1) WHERE x[i] = x[j]))
+    AND all(label IN $via WHERE any(n IN x[..-1] WHERE label IN labels(n)))
+    AND all(link IN $links WHERE any(rel IN r
+        WHERE type(rel) = link.type
+          AND any(l IN labels(startNode(rel)) WHERE l IN link.start)
+          AND any(l IN labels(endNode(rel)) WHERE l IN link.end)))"""
 
 
 @functools.cache
@@ -56,16 +56,18 @@ def match_paths(hops: int, groups: int, from_label: str, to_label: str) -> str:
         raise ValueError(f"{from_label!r} or {to_label!r} is not a liaison label")
     return f"""
 MATCH (a:{from_label} {{id: $from}}), (b:{to_label} {{id: $to}})
-MATCH p = SHORTEST {groups} GROUPS (a)-[:{_PATH_TYPES}]-{{1,{hops}}}(b)
-WHERE {_REQUIREMENTS}
+MATCH p = SHORTEST {groups} GROUPS (
+  (a) (()-[r:{_PATH_TYPES}]-(x)){{1,{hops}}} (b)
+  WHERE {_REQUIREMENTS}
+)
 WITH p LIMIT $candidates
 WITH p, [n IN nodes(p) | coalesce(n.sortKey, '') + ' ' + n.id] AS order
 ORDER BY length(p), order
 LIMIT $limit
 RETURN [n IN nodes(p) | {{label: [l IN labels(n) WHERE l IN $allowed][0], id: n.id,
                           name: n.name}}] AS nodes,
-       [r IN relationships(p) | {{type: type(r), props: properties(r),
-                                  from: startNode(r).id, to: endNode(r).id}}] AS rels
+       [rel IN relationships(p) | {{type: type(rel), props: properties(rel),
+                                    from: startNode(rel).id, to: endNode(rel).id}}] AS rels
 """
 
 
