@@ -14,8 +14,8 @@ page sizes it cannot fill. Where a field's fan-out is not known (search, trips, 
 or degrees that could not be read), it counts its full page, as before. The degrees are only
 read for a query whose full pages would be refused (a ceiling only lowers the cost). Every
 other field costs nothing, so plain lookups are free and only fan-out is limited. A list
-fetched by ids (`nodes(ids: [...])`) costs its number of ids. Above MAX_COST the request is refused before anything runs,
-with code COST_LIMIT and the computed cost.
+fetched by ids (`nodes(ids: [...])`) costs its number of ids. Above MAX_COST the request is
+refused before anything runs, with code COST_LIMIT and the computed cost.
 
 Arguments are read the way execution will read them (graphql-core's own coercion): literals,
 variables, variable defaults, argument defaults, and an Int variable sent as a JSON float all
@@ -29,7 +29,6 @@ from typing import Any
 
 from graphql import (
     ExecutionResult,
-    OperationType,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -40,6 +39,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
     get_named_type,
 )
