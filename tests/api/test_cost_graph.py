@@ -21,25 +21,7 @@ from schema.cost import MAX_COST, query_cost
 from tests.conftest import GraphQLClient
 from tests.demo_data import load_demo
 from tests.liaison_world import build_world, in_congress, make
-
-# What a committee reaches through its groups: their alliances, the alliances' enterprises and
-# who works there, and the groups' members with their employers; every page at its default.
-REACH = """
-query Reach($committee: String!) {
-  committees(filter: {nameContains: $committee}) {
-    nodes {
-      name
-      groups {
-        nodes {
-          name
-          alliances { nodes { name enterprises { nodes { name deputies { nodes { name } } } } } }
-          members { nodes { name employer { name } } }
-        }
-      }
-    }
-  }
-}
-"""
+from tests.scenarios.test_staff_network import REACH
 
 FANS = """
 { deputies(first: 100) { nodes { groups(first: 100) { nodes { members(first: 100) { nodes {
