@@ -3,8 +3,8 @@ a literal, a variable, a variable's default, an Int sent as a JSON float, a list
 fragment, aliases. Each row is refused with the exact cost that execution would incur (the
 old count took 20 for anything but a literal or an int variable, and 0 for ids), in a graph
 that can fill every page (`wide`: a hundred committees, one with a hundred groups, one group
-with a hundred members), since the limit charges no more than the graph can return
-(tests/api/test_cost_graph.py)."""
+with a hundred committees and a hundred members), since the limit charges no more than the
+graph can return (tests/api/test_cost_graph.py)."""
 
 from __future__ import annotations
 
@@ -33,18 +33,22 @@ WITH count(*) AS made
 MATCH (c:Committee {id: 'wide-c0'}), (g:DeputyGroup {id: 'wide-g0'})
 UNWIND range(0, 99) AS i
 MATCH (other:DeputyGroup {id: 'wide-g' + i}), (d:Deputy {id: 'wide-d' + i})
-CREATE (c)-[:LIAISES_WITH]->(other)
+MATCH (committee:Committee {id: 'wide-c' + i})
+MERGE (c)-[:LIAISES_WITH]->(other)
+MERGE (committee)-[:LIAISES_WITH]->(g)
 CREATE (d)-[:MEMBER_OF {role: 'MEMBER'}]->(g)
 """
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def wide(clean_graph: Driver, neo4j_settings: Settings) -> None:
     """A graph whose lists can be full: a hundred committees, one liaising with a hundred
-    groups, one group of a hundred members."""
+    groups, one group liaising with a hundred committees and having a hundred members."""
     with clean_graph.session(database=neo4j_settings.database) as session:
         session.run(WIDE).consume()
 
+
+pytestmark = pytest.mark.usefixtures("wide")
 
 # (query, variables, cost)
 BYPASSES: dict[str, tuple[str, dict[str, Any], int]] = {
