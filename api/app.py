@@ -125,6 +125,7 @@ class GraphQLApp(GraphQL[Context, None]):
             viewer=viewer,
             trip_rules=state.settings.trips,
             read_path=self.read_path.value,
+            degrees=state.degrees,
         )
         request.state.graphql_context = context
         return context

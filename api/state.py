@@ -3,13 +3,14 @@ routes: the settings, the driver, the database and the token authenticator."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from neo4j import AsyncDriver
 from starlette.requests import Request
 
 from api.auth import Authenticator
 from graph.kernel.db import Database
+from graph.kernel.degrees import DegreeCache
 from graph.kernel.settings import Settings
 
 
@@ -19,6 +20,8 @@ class AppState:
     driver: AsyncDriver
     db: Database
     authenticator: Authenticator
+    # The graph's fan-out for the cost limit, read when first needed (schema/cost.py).
+    degrees: DegreeCache = field(default_factory=DegreeCache)
 
 
 def app_state(request: Request) -> AppState:

@@ -18,6 +18,7 @@ from strawberry.schema.config import StrawberryConfig
 from schema.audit import AuditQuery, AuditWrites
 from schema.cost import MAX_COST, CostLimiter
 from schema.errors import Schema
+from schema.fanout import ceilings
 from schema.liaison.link_mutations import LiaisonLinkMutation
 from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
@@ -68,7 +69,7 @@ schema = Schema(
         lambda: ValidationCache(maxsize=PARSED_DOCUMENTS),
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: CostLimiter(max_cost=MAX_COST),
+        lambda: CostLimiter(max_cost=MAX_COST, ceilings=ceilings),
         AuditWrites,
         CompiledReads,
     ],

@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from graph.kernel import reads
 from graph.kernel.db import Database
+from graph.kernel.degrees import DegreeCache
 from graph.kernel.reads import Direction, Row
 from graph.kernel.settings import TripRules
 from schema.permissions import Viewer
@@ -96,6 +97,9 @@ class Context:
     # How queries are answered (schema/readpath/extension.py ReadPath): "compiled" (one
     # statement where the read path can), "general" (resolvers only), "checked" (both, compared).
     read_path: str = "compiled"
+    # The graph's fan-out, shared by the requests of one app, for the cost limit
+    # (schema/cost.py); None counts every page in full.
+    degrees: DegreeCache | None = None
 
 
 Info = strawberry.Info[Context, None]

@@ -1,11 +1,21 @@
 """The cost limit: what a query may ask for, computed before it runs.
 
-Like GitHub's GraphQL API, a connection costs what it may return: its `first` (or the default
-page size), multiplied by the `first` of every connection above it. `committees(first: 50) {
-groups(first: 20) }` costs 50 + 50·20 = 1,050. Every other field costs nothing, so plain
-lookups are free and only fan-out is limited. A list fetched by ids (`nodes(ids: [...])`)
-costs its number of ids, the same way. Above MAX_COST the request is refused before anything
-runs, with code COST_LIMIT and the computed cost.
+A connection costs the most it can return, multiplied by what the connections above it can
+return. The most a connection can return is its `first` (or the default page size), and no
+more than the graph has: a relationship field returns at most as many nodes as the most
+neighbours any node has along that relationship (its largest degree), and a top-level list at
+most as many as its label has (graph/kernel/degrees.py reads both, cached; schema/fanout.py
+says which field reads which). `committees(first: 50) { groups(first: 20) }` costs 50 + 50·20
+= 1,050 in a graph of 50 committees where one has 20 groups or more, and 6 + 6·7 = 48 in one of
+six committees with at most seven groups each. The estimate is an upper bound of what the
+query fetches (while the cached degrees are current), not a guess: a query refused really
+could fetch that much, and a natural nested query over a real liaison graph is not refused for
+page sizes it cannot fill. Where a field's fan-out is not known (search, trips, suggestions,
+or degrees that could not be read), it counts its full page, as before. The degrees are only
+read for a query whose full pages would be refused (a ceiling only lowers the cost). Every
+other field costs nothing, so plain lookups are free and only fan-out is limited. A list
+fetched by ids (`nodes(ids: [...])`) costs its number of ids. Above MAX_COST the request is
+refused before anything runs, with code COST_LIMIT and the computed cost.
 
 Arguments are read the way execution will read them (graphql-core's own coercion): literals,
 variables, variable defaults, argument defaults, and an Int variable sent as a JSON float all
@@ -14,7 +24,7 @@ count for what they will fetch.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
 
 from graphql import (
@@ -29,15 +39,21 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
     get_named_type,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 
+from graph.kernel.degrees import DegreeCache, Degrees
 from schema.common import DEFAULT_PAGE, fragments_of, operation_of
 
 MAX_COST = 50_000
+
+# The most items a connection field can return in the graph as it is (parent type name, field);
+# None where that is not known (the page size counts).
+Ceiling = Callable[[str, GraphQLField], int | None]
 
 
 def _arguments(
@@ -72,8 +88,10 @@ def query_cost(
     operation: OperationDefinitionNode,
     fragments: Mapping[str, FragmentDefinitionNode],
     variables: Mapping[str, Any],
+    ceiling: Ceiling | None = None,
 ) -> int:
-    """The cost of `operation` with the request's raw `variables` (coerced here)."""
+    """The cost of `operation` with the request's raw `variables` (coerced here); `ceiling`
+    caps each connection at what the graph can return (without it, pages count in full)."""
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0
@@ -113,7 +131,11 @@ def query_cost(
                 continue
             named = get_named_type(definition.type)
             inner = multiplier
-            size = _fan_out(_arguments(definition, field, coerced), _is_connection(named))
+            connection = _is_connection(named)
+            size = _fan_out(_arguments(definition, field, coerced), connection)
+            if size is not None and connection and ceiling is not None:
+                most = ceiling(parent_type.name, definition)
+                size = size if most is None else min(size, most)
             if size is not None:
                 inner = multiplier * size
                 total += inner
@@ -144,20 +166,42 @@ def _name_operation(
 
 
 class CostLimiter(SchemaExtension):
-    """Refuse costly queries (above); also names the operation for metrics."""
+    """Refuse costly queries (above); also names the operation for metrics.
 
-    def __init__(self, *, max_cost: int = MAX_COST) -> None:
+    `ceilings` turns the graph's degrees into the ceiling of each field (schema/fanout.py);
+    the degrees come from the context's cache (`Context.degrees`), which a mutation marks
+    stale."""
+
+    def __init__(
+        self,
+        *,
+        max_cost: int = MAX_COST,
+        ceilings: Callable[[Degrees], Ceiling] | None = None,
+    ) -> None:
         self.max_cost = max_cost
+        self.ceilings = ceilings
 
-    def on_execute(self) -> Iterator[None]:
+    async def _ceiling(self) -> Ceiling | None:
+        context = self.execution_context.context
+        cache: DegreeCache | None = getattr(context, "degrees", None)
+        if cache is None or self.ceilings is None:
+            return None
+        degrees = await cache.current(context.db)
+        return self.ceilings(degrees) if degrees is not None else None
+
+    async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context
         document = ctx.graphql_document
         operation = operation_of(document, ctx.operation_name) if document else None
         if document is not None and operation is not None and ctx.result is None:
             _name_operation(ctx.context, operation, ctx.schema._schema)
-            cost = query_cost(
-                ctx.schema._schema, operation, fragments_of(document), ctx.variables or {}
-            )
+            schema, fragments = ctx.schema._schema, fragments_of(document)
+            variables = ctx.variables or {}
+            cost = query_cost(schema, operation, fragments, variables)
+            if cost > self.max_cost:  # the pages alone are too many: can the graph fill them?
+                ceiling = await self._ceiling()
+                if ceiling is not None:
+                    cost = query_cost(schema, operation, fragments, variables, ceiling)
             if cost > self.max_cost:
                 ctx.result = ExecutionResult(
                     data=None,
@@ -175,3 +219,7 @@ class CostLimiter(SchemaExtension):
                     ],
                 )
         yield
+        if operation is not None and operation.operation is OperationType.MUTATION:
+            cache: DegreeCache | None = getattr(ctx.context, "degrees", None)
+            if cache is not None:  # a link or a delete may have changed the degrees
+                cache.stale()

@@ -140,68 +140,11 @@ RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS rows
 """
 
 # ---------------------------------------------------------------------------------------------
-# Network and paths
+# Network and paths (their statements: graph/liaison/reach.py, graph/liaison/paths.py)
 # ---------------------------------------------------------------------------------------------
-
-# The steps of the third link, outward from a committee: its groups and the deputies sitting
-# on it; a group's alliances and members; an alliance's enterprises; a deputy's employer.
-# Congresses and industries are hubs that would join everything to everything, so they are
-# not crossed.
-_STEPS = (
-    ("Committee", "-[r:LIAISES_WITH]->(:DeputyGroup)"),
-    ("Committee", "<-[r:SITS_ON]-(:Deputy)"),
-    ("DeputyGroup", "-[r:PARTNERS_WITH]->(:Alliance)"),
-    ("DeputyGroup", "<-[r:MEMBER_OF]-(:Deputy)"),
-    ("Alliance", "<-[r:MEMBER_OF]-(:Enterprise)"),
-    ("Deputy", "-[r:WORKS_AT]->(:Enterprise)"),
-)
-# Each branch matches its start by label and id, so the frontier is found through the unique
-# id indexes rather than by scanning every node for its id.
-_STEP_BRANCHES = "\n  UNION\n".join(
-    f"  MATCH (a:{label} {{id: key.id}}){pattern} WHERE key.label = '{label}' RETURN r"
-    for label, pattern in _STEPS
-)
-# One breadth-first step of the network from a frontier of {label, id}.
-MATCH_NETWORK_STEP = f"""
-UNWIND $frontier AS key
-CALL (key) {{
-{_STEP_BRANCHES}
-}}
-WITH r, startNode(r) AS s, endNode(r) AS e
-RETURN type(r) AS type, properties(r) AS props,
-       {{label: [l IN labels(s) WHERE l IN $allowed][0], id: s.id, name: s.name}} AS source,
-       {{label: [l IN labels(e) WHERE l IN $allowed][0], id: e.id, name: e.name}} AS target
-"""
 
 MATCH_NODE_NAME = {
     label: f"MATCH (n:{label} {{id: $id}}) RETURN n.name AS name" for label in LABELS
-}
-
-MAX_PATH_HOPS = 8
-# Paths cross the people and organisations of the liaison system; congresses and industries
-# are left out because "both belong to the same congress" explains nothing.
-_PATH_TYPES = "LIAISES_WITH|PARTNERS_WITH|MEMBER_OF|SITS_ON|WORKS_AT|CONTACTS"
-
-
-def _match_paths(hops: int, from_label: str, to_label: str) -> str:
-    return f"""
-MATCH (a:{from_label} {{id: $from}}), (b:{to_label} {{id: $to}})
-MATCH p = allShortestPaths((a)-[:{_PATH_TYPES}*..{hops}]-(b))
-WITH p LIMIT $limit
-RETURN [n IN nodes(p) | {{label: [l IN labels(n) WHERE l IN $allowed][0], id: n.id,
-                          name: n.name}}] AS nodes,
-       [r IN relationships(p) | {{type: type(r), props: properties(r),
-                                  from: startNode(r).id, to: endNode(r).id}}] AS rels
-"""
-
-
-# The shortest paths of at most `hops` between two nodes, each found by label and id; keyed by
-# (hops, from label, to label).
-MATCH_PATHS = {
-    (hops, a, b): _match_paths(hops, a, b)
-    for hops in range(1, MAX_PATH_HOPS + 1)
-    for a in LIAISON_LABELS
-    for b in LIAISON_LABELS
 }
 
 # ---------------------------------------------------------------------------------------------

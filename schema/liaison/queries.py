@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -13,8 +13,9 @@ from strawberry.permission import BasePermission
 
 from graph.kernel import validate
 from graph.kernel.reads import Row
-from graph.liaison import lists, network
+from graph.liaison import lists, network, paths, reach
 from graph.liaison.lists import ListFilter
+from graph.liaison.vocab import PathLink, PathNode
 from schema import fields
 from schema.common import (
     After,
@@ -233,6 +234,31 @@ class CoverageGaps:
         )
 
 
+strawberry.enum(PathNode, name="PathNode", description="A kind of node a liaison path passes.")
+strawberry.enum(
+    PathLink,
+    name="PathLink",
+    description="A relationship a liaison path takes (GROUP_MEMBER: deputy to group; "
+    "ALLIANCE_MEMBER: enterprise to alliance).",
+)
+
+
+def _network_start(
+    from_id: strawberry.ID | None, committee_id: strawberry.ID | None
+) -> tuple[str, str, str]:
+    """(label, id, argument) of the network's start: `fromId`, or the deprecated `committeeId`
+    (a committee's id only); exactly one of them."""
+    if (from_id is None) == (committee_id is None):
+        raise validate.invalid(
+            "fromId", "请给出 fromId（起点）", "Give `fromId` (the start), and only it"
+        )
+    if committee_id is not None:
+        return "Committee", decode_id(committee_id, "Committee", "committeeId"), "committeeId"
+    assert from_id is not None
+    label, key = decode_any_id(from_id, "fromId", list(TYPES))
+    return label, key, "fromId"
+
+
 def _hit(row: lists.SearchHit) -> SearchHit:
     node: Row = row.node
     return SearchHit(
@@ -278,32 +304,82 @@ class LiaisonQuery:
         )
 
     @strawberry.field(
-        description="What a committee reaches through the third link within `depth` steps "
-        "(groups, their alliances and members, enterprises, employers), as nodes and edges.",
+        description="The network around an entity within `depth` steps of the third link, as "
+        "nodes and edges: from a committee, its groups and the deputies on it, then their "
+        "alliances, members and other committees, enterprises and employers; from a group, an "
+        "alliance, an enterprise, a deputy or an industry likewise (congresses and industries "
+        "are not crossed).",
         permission_classes=READ,
     )
     async def liaison_network(
-        self, info: Info, committee_id: strawberry.ID, depth: int = 3
+        self,
+        info: Info,
+        from_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Where to start: a Committee, DeputyGroup, Alliance, Enterprise, "
+                "Deputy or Industry."
+            ),
+        ] = None,
+        depth: int = 3,
+        committee_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="A committee to start from.",
+                deprecation_reason="Use fromId, which takes any entity of the third link.",
+            ),
+        ] = None,
     ) -> LiaisonGraph:
-        reached = await network.liaison_network(
-            info.context.db, decode_id(committee_id, "Committee", "committeeId"), depth
-        )
+        label, key, field = _network_start(from_id, committee_id)
+        reached = await reach.network_from(info.context.db, label, key, depth, field=field)
         return LiaisonGraph.from_graph(reached)
 
     @strawberry.field(
-        description="The shortest paths between two entities through the liaison system "
-        "(at most 10, each as nodes and edges in order).",
+        description="The shortest paths between two entities through the liaison system, each "
+        "as nodes and edges in order, shortest first (ties in pinyin order of their nodes). "
+        "Without `k`: every path of the shortest length (at most 10); with `k`: the k shortest "
+        "of any length. `via` and `links` require what each path passes through.",
         permission_classes=READ,
     )
     async def liaison_paths(
-        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, max_hops: int = 6
+        self,
+        info: Info,
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        max_hops: int = 6,
+        k: Annotated[
+            int | None,
+            strawberry.argument(description=f"The k shortest paths (1 to {paths.MAX_PATHS})."),
+        ] = None,
+        via: Annotated[
+            list[PathNode] | None,
+            strawberry.argument(
+                description="Each path passes through a node of every kind listed (between its "
+                "ends), e.g. [DEPUTY_GROUP, ALLIANCE]."
+            ),
+        ] = None,
+        links: Annotated[
+            list[PathLink] | None,
+            strawberry.argument(
+                description="Each path takes a relationship of every kind listed, e.g. "
+                "[LIAISES_WITH, PARTNERS_WITH, ALLIANCE_MEMBER] (the third link)."
+            ),
+        ] = None,
     ) -> list[LiaisonGraph]:
         from_label, from_key = decode_any_id(from_id, "fromId", list(TYPES))
         to_label, to_key = decode_any_id(to_id, "toId", list(TYPES))
-        paths = await network.liaison_paths(
-            info.context.db, from_label, from_key, to_label, to_key, max_hops
+        found = await paths.liaison_paths(
+            info.context.db,
+            from_label,
+            from_key,
+            to_label,
+            to_key,
+            max_hops,
+            k=k,
+            via=via or (),
+            links=links or (),
         )
-        return [LiaisonGraph.from_graph(p) for p in paths]
+        return [LiaisonGraph.from_graph(p) for p in found]
 
     @strawberry.field(
         description="Industries, groups and alliances the third link misses.",

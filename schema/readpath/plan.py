@@ -152,7 +152,9 @@ class _Walker:
         )
 
     def arguments(self, parent: str, field: FieldNode) -> dict[str, Any]:
-        definition = _object(self.schema, parent).fields[field.name.value]
+        definition = _object(self.schema, parent).fields.get(field.name.value)
+        if definition is None:  # introspection (__type, __schema) is the executor's
+            raise NotCompiled(field.name.value)
         try:
             return get_argument_values(definition, field, self.variables)
         except GraphQLError as exc:

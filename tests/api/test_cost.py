@@ -1,7 +1,10 @@
 """The cost limit counts what a query will actually fetch, however `first` or `ids` reach it:
 a literal, a variable, a variable's default, an Int sent as a JSON float, a list of ids, a
 fragment, aliases. Each row is refused with the exact cost that execution would incur (the
-old count took 20 for anything but a literal or an int variable, and 0 for ids)."""
+old count took 20 for anything but a literal or an int variable, and 0 for ids), in a graph
+that can fill every page (`wide`: a hundred committees, one with a hundred groups, one group
+with a hundred committees and a hundred members), since the limit charges no more than the
+graph can return (tests/api/test_cost_graph.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ import base64
 from typing import Any
 
 import pytest
+from neo4j import Driver
 
+from graph.kernel.settings import Settings
 from schema.cost import MAX_COST
 from tests.conftest import GraphQLClient
 
@@ -18,6 +23,32 @@ INNER = "groups(first: 100) { nodes { members(first: 100) { totalCount } } }"
 FULL = 100 + 100 * 100 + 100 * 100 * 100
 IDS = [base64.b64encode(f"Committee:c{i}".encode()).decode() for i in range(100)]
 IDS_LITERAL = "[" + ", ".join(f'"{i}"' for i in IDS) + "]"
+
+WIDE = """
+UNWIND range(0, 99) AS i
+CREATE (:Committee {id: 'wide-c' + i, name: '委员会' + i, sortKey: 'wei ' + i})
+CREATE (:DeputyGroup {id: 'wide-g' + i, name: '小组' + i, sortKey: 'xiao ' + i})
+CREATE (:Deputy {id: 'wide-d' + i, name: '代表' + i, sortKey: 'dai ' + i})
+WITH count(*) AS made
+MATCH (c:Committee {id: 'wide-c0'}), (g:DeputyGroup {id: 'wide-g0'})
+UNWIND range(0, 99) AS i
+MATCH (other:DeputyGroup {id: 'wide-g' + i}), (d:Deputy {id: 'wide-d' + i})
+MATCH (committee:Committee {id: 'wide-c' + i})
+MERGE (c)-[:LIAISES_WITH]->(other)
+MERGE (committee)-[:LIAISES_WITH]->(g)
+CREATE (d)-[:MEMBER_OF {role: 'MEMBER'}]->(g)
+"""
+
+
+@pytest.fixture
+def wide(clean_graph: Driver, neo4j_settings: Settings) -> None:
+    """A graph whose lists can be full: a hundred committees, one liaising with a hundred
+    groups, one group liaising with a hundred committees and having a hundred members."""
+    with clean_graph.session(database=neo4j_settings.database) as session:
+        session.run(WIDE).consume()
+
+
+pytestmark = pytest.mark.usefixtures("wide")
 
 # (query, variables, cost)
 BYPASSES: dict[str, tuple[str, dict[str, Any], int]] = {

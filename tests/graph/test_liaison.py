@@ -13,7 +13,7 @@ from graph.kernel import nodes
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.settings import Settings
-from graph.liaison import cypher, links, lists, network
+from graph.liaison import cypher, links, lists, network, paths, reach
 from graph.liaison.links import LinkSpec
 from graph.liaison.lists import ListFilter
 from tests.digest import graph_digest
@@ -187,7 +187,7 @@ async def test_network_depth_one_is_the_committees_groups_and_members(
     db: Database, world: World
 ) -> None:
     with count_round_trips() as trips:
-        reached = await network.liaison_network(db, world.finance, depth=1)
+        reached = await reach.network_from(db, "Committee", world.finance, depth=1)
     nodes, edges = drawn(reached)
     assert nodes == {"财政经济委员会", "预制菜专业代表小组", "生物医药专业代表小组", "郑洪霞"}
     assert ("财政经济委员会", "LIAISES_WITH", "预制菜专业代表小组") in edges
@@ -199,7 +199,7 @@ async def test_network_depth_three_reaches_enterprises_in_depth_plus_one_trips(
     db: Database, world: World
 ) -> None:
     with count_round_trips() as trips:
-        reached = await network.liaison_network(db, world.finance, depth=3)
+        reached = await reach.network_from(db, "Committee", world.finance, depth=3)
     nodes, edges = drawn(reached)
     assert {"山东预制菜产业联盟", "郑思敏", "李盛林", "得利斯食品有限公司"} <= nodes
     assert "茶产业专业代表小组" not in nodes
@@ -217,14 +217,14 @@ async def test_network_refuses_unknown_committees_and_bad_depths(
     db: Database, world: World
 ) -> None:
     with pytest.raises(DomainError) as caught:
-        await network.liaison_network(db, "no-such-committee")
-    assert (caught.value.code, caught.value.field) == (ErrorCode.NOT_FOUND, "committeeId")
+        await reach.network_from(db, "Committee", "no-such-committee")
+    assert (caught.value.code, caught.value.field) == (ErrorCode.NOT_FOUND, "fromId")
     with pytest.raises(DomainError) as caught:
-        await network.liaison_network(db, world.food)  # a group's id is no committee's
+        await reach.network_from(db, "Committee", world.food)  # a group's id is no committee's
     assert caught.value.code is ErrorCode.NOT_FOUND
     for depth in (0, 5):
         with pytest.raises(DomainError) as caught:
-            await network.liaison_network(db, world.finance, depth=depth)
+            await reach.network_from(db, "Committee", world.finance, depth=depth)
         assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "depth")
 
 
@@ -241,30 +241,30 @@ async def test_network_too_large_for_one_response_is_refused(
                    -[:MEMBER_OF {role: 'MEMBER'}]->(g)
             """,
             group=world.food,
-            count=network.MAX_NETWORK_NODES,
+            count=reach.MAX_NETWORK_NODES,
         ).consume()
-    assert len((await network.liaison_network(db, world.finance, depth=1)).nodes) < 10
+    assert len((await reach.network_from(db, "Committee", world.finance, depth=1)).nodes) < 10
     with pytest.raises(DomainError) as caught:
-        await network.liaison_network(db, world.finance, depth=2)
+        await reach.network_from(db, "Committee", world.finance, depth=2)
     assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "depth")
-    assert str(network.MAX_NETWORK_NODES) in caught.value.zh
+    assert str(reach.MAX_NETWORK_NODES) in caught.value.zh
 
 
 # --- liaison paths ---------------------------------------------------------------------------
 
 
 async def test_paths_go_committee_group_alliance_enterprise(db: Database, world: World) -> None:
-    paths = await network.liaison_paths(
+    found = await paths.liaison_paths(
         db, "Committee", world.finance, "Enterprise", world.delis, max_hops=6
     )
-    assert len(paths) == 1
-    assert [n.name for n in paths[0].nodes] == [
+    assert len(found) == 1
+    assert [n.name for n in found[0].nodes] == [
         "财政经济委员会",
         "预制菜专业代表小组",
         "山东预制菜产业联盟",
         "得利斯食品有限公司",
     ]
-    assert [(e.source.name, e.type, e.target.name) for e in paths[0].edges] == [
+    assert [(e.source.name, e.type, e.target.name) for e in found[0].edges] == [
         ("财政经济委员会", "LIAISES_WITH", "预制菜专业代表小组"),
         ("预制菜专业代表小组", "PARTNERS_WITH", "山东预制菜产业联盟"),
         ("得利斯食品有限公司", "MEMBER_OF", "山东预制菜产业联盟"),
@@ -273,7 +273,7 @@ async def test_paths_go_committee_group_alliance_enterprise(db: Database, world:
 
 async def test_paths_respect_max_hops(db: Database, world: World) -> None:
     assert (
-        await network.liaison_paths(
+        await paths.liaison_paths(
             db, "Committee", world.finance, "Enterprise", world.delis, max_hops=2
         )
         == []
@@ -290,7 +290,7 @@ async def test_paths_refuse_same_node_unknown_ids_and_bad_hops(db: Database, wor
     ]
     for args, code, fld in cases:
         with pytest.raises(DomainError) as caught:
-            await network.liaison_paths(db, *args)
+            await paths.liaison_paths(db, *args)
         assert (caught.value.code, caught.value.field) == (code, fld)
 
 
@@ -306,11 +306,19 @@ def _operators(plan: Any) -> set[str]:
 
 def test_traversals_seek_by_label_and_id(clean_graph: Driver, neo4j_settings: Settings) -> None:
     queries: list[tuple[str, dict[str, Any]]] = [
-        (cypher.MATCH_NETWORK_STEP, {"frontier": [], "allowed": []}),
+        (reach.MATCH_REACH_STEP, {"frontier": [], "allowed": []}),
         (cypher.MATCH_NODE_NAME["Committee"], {"id": "x"}),
         (
-            cypher.MATCH_PATHS[(6, "Committee", "Enterprise")],
-            {"from": "a", "to": "b", "limit": 1, "allowed": []},
+            paths.match_paths(6, 2, "Committee", "Enterprise"),
+            {
+                "from": "a",
+                "to": "b",
+                "via": [],
+                "links": [],
+                "candidates": 1,
+                "limit": 1,
+                "allowed": [],
+            },
         ),
     ]
     with clean_graph.session(database=neo4j_settings.database) as session:
