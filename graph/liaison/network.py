@@ -1,5 +1,5 @@
-"""What the third link reaches: a committee's liaison network, the paths between two entities,
-and the gaps in coverage — as nodes and edges, ready to draw."""
+"""What the third link reaches: a committee's liaison network and the paths between two
+entities, as nodes and edges, ready to draw (the gaps in coverage are gaps.py's)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from graph.kernel import validate
 from graph.kernel.db import Database
 from graph.kernel.errors import not_found
 from graph.kernel.model import LABELS
-from graph.kernel.reads import Row
 from graph.liaison.cypher import (
-    MATCH_COVERAGE_GAPS,
     MATCH_NETWORK_STEP,
     MATCH_NODE_NAME,
     MATCH_PATHS,
@@ -127,27 +125,3 @@ async def liaison_paths(
             edges.append(GraphEdge(rel["type"], source, target, rel["props"]))
         paths.append(Network(nodes, edges))
     return paths
-
-
-@dataclass(frozen=True)
-class CoverageGaps:
-    industries_without_committee: list[Row]
-    industries_without_group: list[Row]
-    groups_without_committee: list[Row]
-    groups_without_alliance: list[Row]
-    alliances_without_group: list[Row]
-    groups_without_convener: list[Row]
-
-
-async def coverage_gaps(db: Database) -> CoverageGaps:
-    """Where the third link is missing a piece (an industry no committee reaches, a group
-    without an alliance or a convener, …)."""
-    row = (await db.read(MATCH_COVERAGE_GAPS))[0]
-    return CoverageGaps(
-        industries_without_committee=row["industriesWithoutCommittee"],
-        industries_without_group=row["industriesWithoutGroup"],
-        groups_without_committee=row["groupsWithoutCommittee"],
-        groups_without_alliance=row["groupsWithoutAlliance"],
-        alliances_without_group=row["alliancesWithoutGroup"],
-        groups_without_convener=row["groupsWithoutConvener"],
-    )
