@@ -144,14 +144,16 @@ def _word_conditions(label: str, caseless: bool) -> list[str]:
     return conditions
 
 
-# Every word of `n` (a node of SEARCH_LABELS), in lower case: what the rank compares with.
-_WORDS = (
-    "[w IN [n.name] + "
-    + " + ".join(
-        f"coalesce(n.{w}, [])" if w in SEARCH_LIST_WORDS else f"[x IN [n.{w}] WHERE x IS NOT NULL]"
-        for w in dict.fromkeys(SEARCH_WORDS.values())
-    )
-    + " | toLower(w)]"
+# Every word of `n` (a node of SEARCH_LABELS), nulls included: what the rank compares with.
+# (Scalars first: `[a] + coalesce(l, []) + [b]` trips Cypher's type check.)
+_WORD_NAMES = tuple(dict.fromkeys(SEARCH_WORDS.values()))
+_WORDS = " + ".join(
+    [
+        "["
+        + ", ".join(f"n.{w}" for w in ("name", *_WORD_NAMES) if w not in SEARCH_LIST_WORDS)
+        + "]",
+        *(f"coalesce(n.{w}, [])" for w in _WORD_NAMES if w in SEARCH_LIST_WORDS),
+    ]
 )
 
 
@@ -176,7 +178,7 @@ CALL () {{
   RETURN node AS n, score
 }}
 WITH n, max(score) AS score
-WITH n, score, {_WORDS} AS words
+WITH n, score, [w IN {_WORDS} | toLower(w)] AS words
 WITH n, score,
      CASE WHEN toLower($text) IN words THEN 3
           WHEN any(w IN words WHERE w STARTS WITH toLower($text)) THEN 2
