@@ -16,7 +16,8 @@ from schema.permissions import CAN_READ
 
 @strawberry.type(
     description="An enterprise visited above the trip planner's cap in the period (为基层减负): "
-    "more than `visitCap` other visits within `visitCapDays` days of one of its visits."
+    "one of its visits had at least `visitCap` others within `visitCapDays` days (the "
+    "planner's ENTERPRISE_OVER_CAP warning)."
 )
 class EnterpriseVisitLoad:
     enterprise: Enterprise = strawberry.field(description="The enterprise.")
