@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.kernel.db import Database
-from graph.kernel.model import LABELS, LIAISON_LABELS, NAME_INDEX, NAMED_LABELS
+from graph.kernel.model import (
+    LABELS,
+    LIAISON_LABELS,
+    NAME_INDEX,
+    NAMED_LABELS,
+    SEARCH_INDEX,
+    SEARCH_LABELS,
+    SEARCH_WORDS,
+)
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 
 
@@ -38,6 +46,9 @@ def _sort_keys() -> tuple[str, ...]:
         for label in NAMED_LABELS
     )
 
+
+# What the search index (migration 9) covers: names, an industry's aliases, a trip's topic.
+_SEARCHED_PROPERTIES = ", ".join(f"n.{p}" for p in ("name", *SEARCH_WORDS.values()))
 
 # The cjk analyzer indexes Chinese as overlapping bigrams, so 预制菜 matches 山东预制菜产业联盟.
 
@@ -139,6 +150,32 @@ MIGRATIONS: tuple[Migration, ...] = (
         tuple(
             f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS FOR (n:{label}) ON (n.name)"
             for label in LIAISON_LABELS
+        ),
+    ),
+    Migration(
+        9,
+        "search: suggestions, trips (title, topic) and industry aliases; a group's suggestions "
+        "by date",
+        (
+            # One full-text index over every searched label's name and words replaces the
+            # names-only one of migration 1 (a full-text index cannot be altered).
+            f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS "
+            f"FOR (n:{'|'.join(SEARCH_LABELS)}) "
+            f"ON EACH [{_SEARCHED_PROPERTIES}] "
+            "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+            f"DROP INDEX {NAME_INDEX} IF EXISTS",
+            # Substrings in Chinese of the names and topics search reads (the liaison labels'
+            # names have theirs from migration 8).
+            *(
+                f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS "
+                f"FOR (n:{label}) ON (n.name)"
+                for label in SEARCH_LABELS
+                if label not in LIAISON_LABELS
+            ),
+            "CREATE TEXT INDEX activity_topic_text IF NOT EXISTS FOR (n:Activity) ON (n.topic)",
+            # coverageGaps: has the group raised a suggestion in the period?
+            "CREATE INDEX proposal_group_raised IF NOT EXISTS "
+            "FOR (n:Proposal) ON (n.groupId, n.raisedAt)",
         ),
     ),
 )

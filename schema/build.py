@@ -19,6 +19,7 @@ from schema.audit import AuditQuery, AuditWrites
 from schema.cost import MAX_COST, CostLimiter
 from schema.errors import Schema
 from schema.fanout import ceilings
+from schema.liaison.gaps import CoverageQuery
 from schema.liaison.link_mutations import LiaisonLinkMutation
 from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
@@ -47,7 +48,7 @@ LIMIT_RULES = [
 
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
-class Query(NodeQuery, LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
+class Query(NodeQuery, LiaisonQuery, CoverageQuery, TripsQuery, AuditQuery, ProposalsQuery):
     """The fields come from the domains' query classes."""
 
 

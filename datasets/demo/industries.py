@@ -97,9 +97,45 @@ INDUSTRIES: tuple[tuple[str, str], ...] = (
 )
 
 
+# What people call an industry when they do not use the classification's name (the seed's group
+# names among them): `search` finds the industry by these (the `aliases` property).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "A0164": ("茶", "茶叶", "茶产业", "绿茶"),
+    "C1391": ("玉米淀粉", "玉米深加工"),
+    "C13": ("农产品加工", "食品加工"),
+    "C135": ("肉食", "肉类加工"),
+    "C14": ("食品加工",),
+    "C1432": ("预制菜", "速冻食品"),
+    "C153": ("茶", "茶叶", "茶产业"),
+    "C1530": ("茶", "茶叶", "茶产业", "绿茶"),
+    "C17": ("纺织", "纺织服装", "服装纺织"),
+    "C18": ("服装", "纺织服装", "服装纺织"),
+    "C27": ("生物医药", "医药", "制药"),
+    "C276": ("生物医药", "生物制药"),
+    "C3340": ("钢丝", "胎圈钢丝"),
+    "C34": ("机械装备", "装备制造"),
+    "C35": ("智能装备", "装备制造", "机械装备"),
+    "C3491": ("智能装备", "机器人"),
+    "C36": ("汽车", "汽车产业"),
+    "C3612": ("新能源汽车",),
+    "C367": ("汽车零部件",),
+    "C3841": ("锂电池", "新能源电池"),
+    "D4415": ("新能源", "风电"),
+    "D4416": ("新能源", "光伏"),
+    "F5292": ("电商", "电子商务"),
+    "G543": ("物流", "货运"),
+    "G59": ("物流", "仓储"),
+    "N786": ("文旅", "文旅融合", "旅游", "景区"),
+    "R903": ("文旅", "文旅融合", "旅游", "乡村旅游"),
+}
+
+
 def industry_tree() -> Dataset:
-    """The Industry nodes and their `PART_OF` tree."""
-    rows = [node(industry_id(c), n, ILLUSTRATIVE, code=c) for c, n in INDUSTRIES]
+    """The Industry nodes (with their ALIASES) and their `PART_OF` tree."""
+    rows = [
+        node(industry_id(c), n, ILLUSTRATIVE, code=c, aliases=list(ALIASES.get(c, ())) or None)
+        for c, n in INDUSTRIES
+    ]
     part_of = [
         {"start": industry_id(c), "end": industry_id(parent)}
         for c, _ in INDUSTRIES

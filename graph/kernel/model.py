@@ -45,7 +45,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "Committee": ("kind",),
     "DeputyGroup": ("description",),
     "Alliance": ("scope",),
-    "Industry": ("code",),
+    # aliases: other names people use for the industry (预制菜 for C1432), found by `search`.
+    "Industry": ("code", "aliases"),
     "Deputy": ("category", "expertise", "gender"),
     "Enterprise": ("uscc", "town"),
     "Unit": ("kind",),
@@ -75,10 +76,20 @@ LIAISON_LABELS = (
     "Enterprise",
 )
 
-# The labels that share the full-text name index and `search`.
+# The labels that share the full-text name index.
 NAMED_LABELS = (*LIAISON_LABELS, "Unit")
-# The full-text index over the names of NAMED_LABELS (migration 2), used by search.
+# The full-text index over the names of NAMED_LABELS (migration 1); replaced by SEARCH_INDEX.
 NAME_INDEX = "entity_names"
+# What `search` finds: every named thing, suggestions (by title: their name) and trips (by title
+# and topic) included.
+SEARCH_LABELS = (*NAMED_LABELS, "Activity", "Proposal")
+# The property each searched label is also found by, besides its name: an industry's aliases
+# (a list of strings), a trip's topic.
+SEARCH_WORDS = {"Industry": "aliases", "Activity": "topic"}
+SEARCH_LIST_WORDS = frozenset({"aliases"})
+# The full-text index (cjk analyzer) over the names and SEARCH_WORDS of SEARCH_LABELS
+# (migration 9), used by search.
+SEARCH_INDEX = "entity_search"
 
 # The stored values of the node vocabularies (defined once, in graph/kernel/vocab.py).
 CONGRESS_LEVELS = CongressLevel.values()

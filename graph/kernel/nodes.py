@@ -186,6 +186,8 @@ def clean_props(label: str, props: Mapping[str, Any]) -> dict[str, Any]:
         out["uscc"] = validate.uscc(out["uscc"], "input.uscc")
     if label == "Industry" and "code" in out:
         out["code"] = validate.industry_code(out["code"], "input.code")
+    if label == "Industry" and "aliases" in out:
+        out["aliases"] = validate.aliases(list(out["aliases"]), "input.aliases")
     for key in _OPTIONAL_TEXT:
         if key in out:
             out[key] = validate.optional_text(out[key], f"input.{key}")

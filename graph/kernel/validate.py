@@ -50,6 +50,21 @@ def name(value: str | None, field: str = "name", *, limit: int = MAX_NAME_LENGTH
     return text
 
 
+MAX_ALIASES = 20
+
+
+def aliases(values: list[str], field: str = "aliases") -> list[str]:
+    """Other names of a thing (an industry's 预制菜): each a valid name, the same one once, in
+    the order given, at most MAX_ALIASES."""
+    if len(values) > MAX_ALIASES:
+        raise invalid(
+            field,
+            f"{field} 过多（{len(values)} 个，最多 {MAX_ALIASES} 个）",
+            f"`{field}` has too many entries ({len(values)}, at most {MAX_ALIASES})",
+        )
+    return list(dict.fromkeys(name(value, field) for value in values))
+
+
 def optional_text(value: str | None, field: str, *, limit: int = MAX_TEXT_LENGTH) -> str | None:
     if value is None:
         return None

@@ -8,7 +8,15 @@ graph/kernel/nodes.py.
 
 from __future__ import annotations
 
-from graph.kernel.model import LABELS, LIAISON_LABELS, NAMED_LABELS
+import functools
+
+from graph.kernel.model import (
+    LABELS,
+    LIAISON_LABELS,
+    SEARCH_LABELS,
+    SEARCH_LIST_WORDS,
+    SEARCH_WORDS,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Lists with filters
@@ -115,29 +123,73 @@ LIST_NODES = {
 # Search: Chinese substrings, ranked
 # ---------------------------------------------------------------------------------------------
 
-# A node matches when its name contains the text (any length, even one character) or when the
-# cjk full-text index finds its bigrams (words in another order, extra spaces). Exact names rank
-# first, then prefixes, then substrings, then full-text-only hits by score.
-SEARCH_NAMES = f"""
+
+# A node matches when one of its words (its name; an industry's aliases; a trip's topic) contains
+# the text (any length, even one character) or when the cjk full-text index finds their bigrams
+# (words in another order, extra spaces). Exact words rank first, then prefixes, then
+# substrings, then full-text-only hits by score. CASELESS text (Chinese, digits: see
+# lists.caseless) is matched as it is, which the TEXT indexes on names and topics serve
+# (migrations 8 and 9); other text is compared in lower case, which no index serves.
+def _word_conditions(label: str, caseless: bool) -> list[str]:
+    folded = "toLower(n.name) CONTAINS toLower($text)"
+    conditions = ["n.name CONTAINS $text" if caseless else folded]
+    word = SEARCH_WORDS.get(label)
+    if word in SEARCH_LIST_WORDS:
+        test = "w CONTAINS $text" if caseless else "toLower(w) CONTAINS toLower($text)"
+        conditions.append(f"any(w IN coalesce(n.{word}, []) WHERE {test})")
+    elif word is not None:
+        conditions.append(
+            f"n.{word} CONTAINS $text" if caseless else f"toLower(n.{word}) CONTAINS toLower($text)"
+        )
+    return conditions
+
+
+# Every word of `n` (a node of SEARCH_LABELS), nulls included: what the rank compares with.
+# (Scalars first: `[a] + coalesce(l, []) + [b]` trips Cypher's type check.)
+_WORD_NAMES = tuple(dict.fromkeys(SEARCH_WORDS.values()))
+_WORDS = " + ".join(
+    [
+        "["
+        + ", ".join(f"n.{w}" for w in ("name", *_WORD_NAMES) if w not in SEARCH_LIST_WORDS)
+        + "]",
+        *(f"coalesce(n.{w}, [])" for w in _WORD_NAMES if w in SEARCH_LIST_WORDS),
+    ]
+)
+
+
+@functools.cache
+def search_query(labels: tuple[str, ...], caseless: bool) -> str:
+    """The search statement over `labels` (from SEARCH_LABELS; a branch per label and per word,
+    so each can take its index). Parameters: $text, $lucene, $index,
+    $labels (the same labels), $skip, $limit."""
+    if not labels or not set(labels) <= set(SEARCH_LABELS):
+        raise ValueError(f"{labels!r} are not all searchable labels")
+    branches = "\n  UNION ALL\n".join(
+        f"  MATCH (n:{label}) WHERE {condition} RETURN n, 0.0 AS score"
+        for label in labels
+        for condition in _word_conditions(label, caseless)
+    )
+    return f"""
 CALL () {{
-  MATCH (n) WHERE (n:{"|".join(NAMED_LABELS)}) AND toLower(n.name) CONTAINS toLower($text)
-  RETURN n, 0.0 AS score
+{branches}
   UNION ALL
   CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+  WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels)
   RETURN node AS n, score
 }}
 WITH n, max(score) AS score
+WITH n, score, [w IN {_WORDS} | toLower(w)] AS words
 WITH n, score,
-     CASE WHEN toLower(n.name) = toLower($text) THEN 3
-          WHEN toLower(n.name) STARTS WITH toLower($text) THEN 2
-          WHEN toLower(n.name) CONTAINS toLower($text) THEN 1
+     CASE WHEN toLower($text) IN words THEN 3
+          WHEN any(w IN words WHERE w STARTS WITH toLower($text)) THEN 2
+          WHEN any(w IN words WHERE w CONTAINS toLower($text)) THEN 1
           ELSE 0 END AS rank
-WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
 WITH n, rank, score ORDER BY rank DESC, score DESC, n.sortKey, n.id
-WITH collect({{label: [l IN labels(n) WHERE l IN $allowed][0], node: n {{.*}},
+WITH collect({{label: [l IN labels(n) WHERE l IN $labels][0], node: n {{.*}},
               rank: rank, score: score}}) AS hits
 RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS rows
 """
+
 
 # ---------------------------------------------------------------------------------------------
 # Network and paths (their statements: graph/liaison/reach.py, graph/liaison/paths.py)
@@ -151,43 +203,86 @@ MATCH_NODE_NAME = {
 # Coverage gaps
 # ---------------------------------------------------------------------------------------------
 
-MATCH_COVERAGE_GAPS = """
-CALL () {
-  MATCH (i:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup)
-  WITH DISTINCT i
-  WHERE NOT EXISTS { (i)<-[:IN_INDUSTRY]-(:DeputyGroup)<-[:LIAISES_WITH]-(:Committee) }
+# The congress a report is about when none is named: the one congress with deputy groups (the
+# demo's 诸城); two rows mean there is no such one.
+MATCH_GROUPS_CONGRESS = """
+MATCH (c:Congress) WHERE EXISTS { (c)<-[:GROUP_OF]-(:DeputyGroup) }
+RETURN c.id AS id ORDER BY id LIMIT 2
+"""
+
+# Trips that count as held: planned (SCHEDULED), under way or done; not drafts, not cancelled.
+_HELD = "NOT a.status IN ['DRAFT', 'CANCELLED']"
+
+# The gaps of one congress's third link ($congress; null: every congress) and of its work in a
+# period ($from, $to): groups (of the congress) without a committee, an alliance, a convener, a
+# trip held or a suggestion raised in the period; industries its groups cover that no committee
+# reaches, industries of enterprises or alliances that none of its groups covers; alliances no
+# group partners with (they belong to no congress); enterprises visited above the trip
+# planner's cap ($cap other visits within $capDays days of a visit: graph/trips/conflicts.py)
+# in the period, when one of the congress's trips was among the visits.
+MATCH_COVERAGE_GAPS = f"""
+CALL () {{
+  MATCH (g:DeputyGroup)
+  WHERE $congress IS NULL OR EXISTS {{ (g)-[:GROUP_OF]->(:Congress {{id: $congress}}) }}
+  WITH g ORDER BY g.sortKey, g.id
+  RETURN collect(g) AS groups
+}}
+CALL (groups) {{
+  UNWIND groups AS g
+  MATCH (g)-[:IN_INDUSTRY]->(i:Industry)
+  WITH i, collect(g) AS covering
+  WHERE none(x IN covering WHERE EXISTS {{ (x)<-[:LIAISES_WITH]-(:Committee) }})
   WITH i ORDER BY i.code
-  RETURN collect(i {.*}) AS industriesWithoutCommittee
-}
-CALL () {
+  RETURN collect(i {{.*}}) AS industriesWithoutCommittee
+}}
+CALL (groups) {{
   MATCH (i:Industry)<-[:IN_INDUSTRY]-(x) WHERE x:Enterprise OR x:Alliance
   WITH DISTINCT i
-  WHERE NOT EXISTS { (i)<-[:PART_OF*0..]-(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup) }
-    AND NOT EXISTS { (i)-[:PART_OF*1..]->(:Industry)<-[:IN_INDUSTRY]-(:DeputyGroup) }
+  WHERE NOT EXISTS {{
+          (i)<-[:PART_OF*0..]-(:Industry)<-[:IN_INDUSTRY]-(g:DeputyGroup) WHERE g IN groups }}
+    AND NOT EXISTS {{
+          (i)-[:PART_OF*1..]->(:Industry)<-[:IN_INDUSTRY]-(g:DeputyGroup) WHERE g IN groups }}
   WITH i ORDER BY i.code
-  RETURN collect(i {.*}) AS industriesWithoutGroup
-}
-CALL () {
-  MATCH (g:DeputyGroup) WHERE NOT EXISTS { (g)-[:PARTNERS_WITH]->(:Alliance) }
-  WITH g ORDER BY g.sortKey, g.id
-  RETURN collect(g {.*}) AS groupsWithoutAlliance
-}
-CALL () {
-  MATCH (a:Alliance) WHERE NOT EXISTS { (a)<-[:PARTNERS_WITH]-(:DeputyGroup) }
+  RETURN collect(i {{.*}}) AS industriesWithoutGroup
+}}
+CALL () {{
+  MATCH (a:Alliance) WHERE NOT EXISTS {{ (a)<-[:PARTNERS_WITH]-(:DeputyGroup) }}
   WITH a ORDER BY a.sortKey, a.id
-  RETURN collect(a {.*}) AS alliancesWithoutGroup
-}
-CALL () {
-  MATCH (g:DeputyGroup) WHERE NOT EXISTS { (g)<-[:MEMBER_OF {role: 'CONVENER'}]-(:Deputy) }
-  WITH g ORDER BY g.sortKey, g.id
-  RETURN collect(g {.*}) AS groupsWithoutConvener
-}
-CALL () {
-  MATCH (g:DeputyGroup) WHERE NOT EXISTS { (g)<-[:LIAISES_WITH]-(:Committee) }
-  WITH g ORDER BY g.sortKey, g.id
-  RETURN collect(g {.*}) AS groupsWithoutCommittee
-}
-RETURN *
+  RETURN collect(a {{.*}}) AS alliancesWithoutGroup
+}}
+CALL () {{
+  MATCH (a:Activity) WHERE a.start <= $to AND a.end >= $from AND {_HELD}
+  MATCH (a)-[v:VISITS]->(e:Enterprise) WHERE $from <= v.day <= $to
+  WITH e, v.day AS day,
+       $congress IS NULL OR EXISTS {{
+         (a)<-[:HOLDS|ORGANIZES]-()-[:GROUP_OF|COMMITTEE_OF]->(:Congress {{id: $congress}})
+       }} AS ours
+  ORDER BY day
+  WITH e, collect(day) AS days, collect(ours) AS ourVisits
+  WHERE size(days) > $cap AND any(x IN ourVisits WHERE x)
+  WITH e, days,
+       [d IN days | size([x IN days WHERE abs(duration.inDays(d, x).days) < $capDays])] AS near
+  WITH e, days, near, reduce(m = 0, n IN near | CASE WHEN n > m THEN n ELSE m END) AS peak
+  WHERE peak > $cap
+  WITH e, days, peak, [i IN range(0, size(days) - 1) WHERE near[i] = peak | days[i]][0] AS peakDay
+  ORDER BY peak DESC, size(days) DESC, e.sortKey, e.id
+  RETURN collect({{node: e {{.*}}, days: days, peak: peak, peakDay: peakDay}})
+         AS enterprisesOverCap
+}}
+RETURN industriesWithoutCommittee, industriesWithoutGroup, alliancesWithoutGroup,
+       enterprisesOverCap,
+       [g IN groups WHERE NOT EXISTS {{ (g)<-[:LIAISES_WITH]-(:Committee) }} | g {{.*}}]
+         AS groupsWithoutCommittee,
+       [g IN groups WHERE NOT EXISTS {{ (g)-[:PARTNERS_WITH]->(:Alliance) }} | g {{.*}}]
+         AS groupsWithoutAlliance,
+       [g IN groups WHERE NOT EXISTS {{ (g)<-[:MEMBER_OF {{role: 'CONVENER'}}]-(:Deputy) }}
+         | g {{.*}}] AS groupsWithoutConvener,
+       [g IN groups WHERE NOT EXISTS {{
+          MATCH (g)-[:HOLDS]->(a:Activity) WHERE a.start <= $to AND a.end >= $from AND {_HELD}
+        }} | g {{.*}}] AS groupsWithoutTrip,
+       [g IN groups WHERE NOT EXISTS {{
+          MATCH (p:Proposal) WHERE p.groupId = g.id AND $from <= p.raisedAt <= $to
+        }} | g {{.*}}] AS groupsWithoutProposal
 """
 
 # ---------------------------------------------------------------------------------------------

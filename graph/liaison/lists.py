@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from graph.kernel import validate
 from graph.kernel.db import Database
-from graph.kernel.model import NAME_INDEX, NAMED_LABELS
+from graph.kernel.model import SEARCH_INDEX, SEARCH_LABELS
 from graph.kernel.reads import Page, Row, check_page
-from graph.liaison.cypher import LIST_NODES, NAME_CASELESS, NAME_FOLDED, SEARCH_NAMES
+from graph.liaison.cypher import LIST_NODES, NAME_CASELESS, NAME_FOLDED, search_query
 
 
 @dataclass(frozen=True)
@@ -84,21 +84,22 @@ async def search(
     first: int = 20,
     offset: int = 0,
 ) -> tuple[int, list[SearchHit]]:
-    """Named things whose name contains `text`, best first; (total, one page of hits)."""
+    """Named things (suggestions and trips included) whose name, alias or topic contains
+    `text`, best first; (total, one page of hits)."""
     check_page(first, offset)
     query = validate.name(text, "text")
     for label in labels or ():
-        if label not in NAMED_LABELS:
+        if label not in SEARCH_LABELS:
             raise validate.invalid("labels", f"无法搜索类型 {label}", f"Cannot search {label}")
+    searched = tuple(label for label in SEARCH_LABELS if not labels or label in labels)
     # Quoted as a phrase: the cjk analyzer turns it into bigrams that must appear in order.
     lucene = '"' + _LUCENE_SPECIAL.sub(r"\\\1", query) + '"'
     rows = await db.read(
-        SEARCH_NAMES,
+        search_query(searched, caseless(query)),
         text=query,
         lucene=lucene,
-        index=NAME_INDEX,
-        labels=list(labels) if labels else None,
-        allowed=list(NAMED_LABELS),
+        index=SEARCH_INDEX,
+        labels=list(searched),
         skip=offset,
         limit=first,
     )

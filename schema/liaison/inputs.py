@@ -70,12 +70,19 @@ class CreateIndustryInput:
     code: str = strawberry.field(description="GB/T 4754 code, e.g. C1391; becomes its id.")
     name: str = strawberry.field(description="Name.")
     parent_code: str | None = strawberry.field(default=None, description="Broader industry.")
+    aliases: list[str] | None = strawberry.field(
+        default=None,
+        description="Other names people use for it (预制菜), which `search` finds; at most 20.",
+    )
 
 
 @strawberry.input(description="Changes to an industry (the code cannot change).")
 class UpdateIndustryInput:
     id: strawberry.ID = strawberry.field(description="Global id of the object to change.")
     name: str | None = strawberry.field(default=None, description="New name, 1–200 characters.")
+    aliases: list[str] | None = strawberry.field(
+        default=None, description="The other names, replacing the old ones ([] removes them)."
+    )
 
 
 @strawberry.input(description="A new deputy, seated in a congress.")

@@ -211,7 +211,7 @@ class LiaisonMutation:
 
     @strawberry.mutation(description="Rename an industry.", permission_classes=EDIT)
     async def update_industry(self, info: Info, input: UpdateIndustryInput) -> IndustryPayload:
-        return await _save(info, Industry, _update(info, "Industry", input, "name"))
+        return await _save(info, Industry, _update(info, "Industry", input, "name", "aliases"))
 
     @strawberry.mutation(description="Delete an industry.", permission_classes=EDIT)
     async def delete_industry(
@@ -292,5 +292,5 @@ async def _create_industry(info: Info, input: CreateIndustryInput) -> Row:
         parent = validate.industry_code(input.parent_code, "input.parentCode")
         links.append(Link("PART_OF", "Industry", parent, "input.parentCode"))
     return await nodes.create_node(
-        info.context.db, "Industry", _props(input, "code", "name"), links
+        info.context.db, "Industry", _props(input, "code", "name", "aliases"), links
     )

@@ -1,4 +1,5 @@
-"""Queries of the liaison graph: lists with filters, search, networks, paths, coverage gaps."""
+"""Queries of the liaison graph: lists with filters, search, networks, paths (coverage gaps:
+gaps.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from schema.common import (
     Connection,
     First,
     connection_from_page,
-    connection_from_rows,
     decode_any_id,
     decode_id,
     global_id,
@@ -123,6 +123,8 @@ class EntityType(enum.Enum):
     DEPUTY = "Deputy"
     ENTERPRISE = "Enterprise"
     UNIT = "Unit"
+    ACTIVITY = "Activity"
+    PROPOSAL = "Proposal"
 
 
 @strawberry.type(description="One search result.")
@@ -181,68 +183,6 @@ class LiaisonGraph:
         )
 
 
-@strawberry.type(description="Where the third link has holes.")
-class CoverageGaps:
-    _gaps: strawberry.Private[network.CoverageGaps]
-
-    @strawberry.field(description="Industries with deputy groups but no committee liaison.")
-    def industries_without_committee(
-        self, first: First = None, after: After = None
-    ) -> Connection[Industry]:
-        return connection_from_rows(
-            self._gaps.industries_without_committee, first, after, Industry.from_row
-        )
-
-    @strawberry.field(description="Industries with enterprises or alliances but no group.")
-    def industries_without_group(
-        self, first: First = None, after: After = None
-    ) -> Connection[Industry]:
-        return connection_from_rows(
-            self._gaps.industries_without_group, first, after, Industry.from_row
-        )
-
-    @strawberry.field(description="Groups no committee liaises with.")
-    def groups_without_committee(
-        self, first: First = None, after: After = None
-    ) -> Connection[DeputyGroup]:
-        return connection_from_rows(
-            self._gaps.groups_without_committee, first, after, DeputyGroup.from_row
-        )
-
-    @strawberry.field(description="Groups without a partner alliance.")
-    def groups_without_alliance(
-        self, first: First = None, after: After = None
-    ) -> Connection[DeputyGroup]:
-        return connection_from_rows(
-            self._gaps.groups_without_alliance, first, after, DeputyGroup.from_row
-        )
-
-    @strawberry.field(description="Alliances no group partners with.")
-    def alliances_without_group(
-        self, first: First = None, after: After = None
-    ) -> Connection[Alliance]:
-        return connection_from_rows(
-            self._gaps.alliances_without_group, first, after, Alliance.from_row
-        )
-
-    @strawberry.field(description="Groups without a convener.")
-    def groups_without_convener(
-        self, first: First = None, after: After = None
-    ) -> Connection[DeputyGroup]:
-        return connection_from_rows(
-            self._gaps.groups_without_convener, first, after, DeputyGroup.from_row
-        )
-
-
-strawberry.enum(PathNode, name="PathNode", description="A kind of node a liaison path passes.")
-strawberry.enum(
-    PathLink,
-    name="PathLink",
-    description="A relationship a liaison path takes (GROUP_MEMBER: deputy to group; "
-    "ALLIANCE_MEMBER: enterprise to alliance).",
-)
-
-
 def _network_start(
     from_id: strawberry.ID | None, committee_id: strawberry.ID | None
 ) -> tuple[str, str, str]:
@@ -277,7 +217,8 @@ class LiaisonQuery:
     industries = list_field(Industry, "Industries (GB/T 4754), in pinyin order.")
 
     @strawberry.field(
-        description="Search all names; Chinese substrings match (even one character). "
+        description="Search every named thing: names, industries' aliases (预制菜), suggestions' "
+        "titles, trips' titles and topics; Chinese substrings match (even one character). "
         "Best matches first.",
         permission_classes=READ,
     )
@@ -380,10 +321,3 @@ class LiaisonQuery:
             links=links or (),
         )
         return [LiaisonGraph.from_graph(p) for p in found]
-
-    @strawberry.field(
-        description="Industries, groups and alliances the third link misses.",
-        permission_classes=READ,
-    )
-    async def coverage_gaps(self, info: Info) -> CoverageGaps:
-        return CoverageGaps(_gaps=await network.coverage_gaps(info.context.db))

@@ -143,6 +143,10 @@ class Industry(GraphNode):
     id: relay.NodeID[str]
     code: str = strawberry.field(description="GB/T 4754 code, e.g. C36 汽车制造业.")
     name: str = strawberry.field(description="Name.")
+    aliases: list[str] | None = strawberry.field(
+        description="Other names people use for it (预制菜 for C1432), which `search` finds; "
+        "null when none are recorded.",
+    )
     source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
 
     parent = single_field(

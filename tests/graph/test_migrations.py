@@ -28,7 +28,7 @@ async def test_unique_id_constraint_for_every_label(db: Database) -> None:
 async def test_name_index_uses_the_cjk_analyzer(db: Database) -> None:
     rows = await db.read(
         "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options",
-        name=migrations.NAME_INDEX,
+        name=migrations.SEARCH_INDEX,
     )
     assert rows and rows[0]["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
 

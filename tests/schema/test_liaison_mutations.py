@@ -543,3 +543,40 @@ def test_a_seat_takes_its_congress_level(api: GraphQLClient, world: dict[str, st
         ("诸城市人民代表大会", "COUNTY"),
         ("山东省人民代表大会", "PROVINCIAL"),
     }
+
+
+INDUSTRY_ALIASES = f"""
+mutation ($input: CreateIndustryInput!) {{
+  createIndustry(input: $input) {{ industry {{ id aliases }} {ERRORS} }}
+}}"""
+UPDATE_INDUSTRY_ALIASES = f"""
+mutation ($input: UpdateIndustryInput!) {{
+  updateIndustry(input: $input) {{ industry {{ aliases }} {ERRORS} }}
+}}"""
+FIND_INDUSTRY = """
+query ($text: String!) {
+  search(text: $text, types: [INDUSTRY]) { nodes { rank node { ... on Industry { code } } } }
+}"""
+
+
+def test_industry_aliases_are_cleaned_searched_and_replaced(api: GraphQLClient) -> None:
+    created = api(
+        INDUSTRY_ALIASES,
+        {
+            "input": {
+                "code": "C1432",
+                "name": "速冻食品制造",
+                "aliases": [" 预制菜 ", "预制菜", "速冻"],
+            }
+        },
+    )["createIndustry"]
+    assert (created["errors"], created["industry"]["aliases"]) == ([], ["预制菜", "速冻"])
+    found = api(FIND_INDUSTRY, {"text": "预制菜"})["search"]["nodes"]
+    assert found == [{"rank": 3, "node": {"code": "C1432"}}]
+    industry = created["industry"]["id"]
+    blank = api(UPDATE_INDUSTRY_ALIASES, {"input": {"id": industry, "aliases": ["菜", " "]}})
+    error = blank["updateIndustry"]["errors"][0]
+    assert (error["code"], error["field"]) == ("INVALID", "input.aliases")
+    cleared = api(UPDATE_INDUSTRY_ALIASES, {"input": {"id": industry, "aliases": []}})
+    assert cleared["updateIndustry"]["industry"]["aliases"] == []
+    assert api(FIND_INDUSTRY, {"text": "预制菜"})["search"]["nodes"] == []
