@@ -171,9 +171,10 @@ class Invitee:
         description="CONVENER or MEMBER of a group in the industry, or COMMITTEE_MEMBER of "
         "an organising committee."
     )
-    via: DeputyGroupRef | CommitteeRef = strawberry.field(
-        description="That group or committee."
-    )
+    via: Annotated[
+        DeputyGroupRef | CommitteeRef,
+        strawberry.union("InviteVia", description="The group or committee an invitee comes from."),
+    ] = strawberry.field(description="That group or committee.")
     own_employers: list[EnterpriseRef] = strawberry.field(
         description="Suggested enterprises this deputy works at (a conflict of interest): a "
         "warning, the deputy is not left out. Visiting one with this deputy is the OWN_EMPLOYER "
