@@ -163,8 +163,10 @@ class Activity(GraphNode):
         return [TripConflict.from_conflict(c) for c in found]
 
 
-@strawberry.type(description="A deputy worth inviting, and why; flagged when they work at an "
-    "enterprise the suggestion lists.")
+@strawberry.type(
+    description="A deputy worth inviting, and why; flagged when they work at an "
+    "enterprise the suggestion lists."
+)
 class Invitee:
     deputy: DeputyRef = strawberry.field(description="The deputy (free on the trip's dates).")
     reason: str = strawberry.field(

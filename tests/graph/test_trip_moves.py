@@ -5,6 +5,7 @@ invitees who work at a suggested enterprise, worded as the trip's OWN_EMPLOYER c
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 
 import pytest
@@ -114,21 +115,18 @@ async def test_a_move_onto_a_participants_other_trip_is_refused(world: Database)
 
 
 async def test_two_moves_at_once_both_apply(world: Database) -> None:
-    """Two planners each move the same trip a week later: the activity lock serialises them,
-    so the trip and its visits end up two weeks later, offsets kept."""
+    """Two planners each move the same trip a week later from what they read: the activity
+    lock serialises them, so whichever order they run in, the visit keeps its offset."""
     trip_id = await planned(world, D(2024, 5, 6), D(2024, 5, 6))
     await itinerary.add_visit(world, trip_id, "e-parts")
 
     async def later_by_a_week() -> None:
         current = (await world.read(SNAPSHOT, id=trip_id))[0]
-        try:
-            await plans.update_activity(
-                world,
-                trip_id,
-                ActivityInput(start=current["start"] + WEEK, end=current["end"] + WEEK),
-            )
-        except DomainError:
-            pass
+        await plans.update_activity(
+            world,
+            trip_id,
+            ActivityInput(start=current["start"] + WEEK, end=current["end"] + WEEK),
+        )
 
     await asyncio.gather(later_by_a_week(), later_by_a_week())
     after = await snapshot(world, trip_id)
@@ -167,21 +165,17 @@ async def test_a_move_racing_a_visit_add(world: Database) -> None:
         trip_id = await planned(world)  # 5-6 .. 5-8
         await itinerary.add_visit(world, trip_id, "e-parts", D(2024, 5, 6))
 
-        async def add() -> None:
-            try:
+        async def add(trip_id: str) -> None:
+            with contextlib.suppress(DomainError):  # the move came first: 5-8 is outside
                 await itinerary.add_visit(world, trip_id, "e-food", D(2024, 5, 8))
-            except DomainError:
-                pass  # the move came first: 5-8 is outside the new dates
 
-        async def shorten() -> None:
-            try:
-                await plans.update_activity(
+        async def shorten(trip_id: str) -> None:
+            with contextlib.suppress(StepRefused):  # the visit came first: it would fall past
+                await plans.update_activity(  # the new end
                     world, trip_id, ActivityInput(start=D(2024, 5, 13), end=D(2024, 5, 14))
                 )
-            except StepRefused:
-                pass  # the visit came first: shortened, it would fall past the end
 
-        await asyncio.gather(add(), shorten())
+        await asyncio.gather(add(trip_id), shorten(trip_id))
         after = await snapshot(world, trip_id)
         for _, day, _ in after["visits"]:  # type: ignore[attr-defined]
             assert after["start"] <= day <= after["end"]  # type: ignore[operator]

@@ -76,9 +76,7 @@ def ok(payload: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 
-def test_plan_an_automotive_trip_and_move_it_a_week(
-    planner: GraphQLClient, find: Find
-) -> None:
+def test_plan_an_automotive_trip_and_move_it_a_week(planner: GraphQLClient, find: Find) -> None:
     industry = planner(INDUSTRY, {"id": find("汽车制造业", "Industry")})["node"]
     plan = planner(SUGGEST, {"code": industry["code"], "from": str(FROM), "to": str(TO)})
     plan = plan["suggestTrip"]

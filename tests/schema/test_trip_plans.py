@@ -47,7 +47,9 @@ async def test_suggestion_flags_an_invitee_at_a_suggested_enterprise(
     flagged = {i["deputy"]["name"]: i for i in plan["invitees"] if i["ownEmployers"]}
     assert list(flagged) == ["王成员"]  # d-mem2 works at e-axle, which is suggested
     wang = flagged["王成员"]
-    assert wang["ownEmployers"] == [{"id": gid("Enterprise", "e-axle"), "name": "宏泰车桥制造有限公司"}]
+    assert wang["ownEmployers"] == [
+        {"id": gid("Enterprise", "e-axle"), "name": "宏泰车桥制造有限公司"}
+    ]
     assert {e["id"] for e in wang["ownEmployers"]} <= suggested
     assert [(c["kind"], c["severity"]) for c in wang["conflicts"]] == [("OWN_EMPLOYER", "HARD")]
     assert wang["conflicts"][0]["ids"] == [gid("Deputy", "d-mem2"), gid("Enterprise", "e-axle")]
@@ -76,7 +78,10 @@ async def test_new_dates_move_the_visits_or_are_refused(db: Database, api: Graph
     api(ADD_VISIT, {"a": a, "e": gid("Enterprise", "e-axle"), "day": "2024-05-08"})
     moved = api(UPDATE, {"input": {"id": a, "start": "2024-05-13", "end": "2024-05-15"}})
     assert moved["updateActivity"]["errors"] == []
-    assert visits(api, a) == [("福瑞汽车零部件有限公司", "2024-05-13"), ("宏泰车桥制造有限公司", "2024-05-15")]
+    assert visits(api, a) == [
+        ("福瑞汽车零部件有限公司", "2024-05-13"),
+        ("宏泰车桥制造有限公司", "2024-05-15"),
+    ]
 
     shorter: dict[str, Any] = {"id": a, "start": "2024-06-03", "end": "2024-06-04", "topic": "改"}
     refused = api(UPDATE, {"input": shorter})["updateActivity"]
