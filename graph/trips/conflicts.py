@@ -3,6 +3,8 @@
 - OVERLAP (HARD): a participant also takes part in another non-cancelled activity whose dates
   overlap this one's.
 - OWN_EMPLOYER (HARD): a participant visits the enterprise they work at (conflict of interest).
+  `suggestTrip` warns of the same, in the same words (`own_employer`), for each invitee who
+  works at an enterprise it suggests, before the trip is built.
 - TOO_FEW_DEPUTIES (HARD): fewer than two deputies take part (the seed's "at least two deputies"
   rule for receptions, applied to trips).
 - VISIT_OUTSIDE_DATES (HARD): a visit day before the start or after the end (addVisit and
