@@ -35,7 +35,10 @@ class AuditEvent:
     token_name: str = strawberry.field(description="Name of the API token used.")
     role: str = strawberry.field(description="Role of that token.")
     operation: str = strawberry.field(description="The mutation, e.g. createCommittee.")
-    ids: list[str] = strawberry.field(description="What it touched, as Label:id.")
+    ids: list[relay.GlobalID] = strawberry.field(
+        description="What it touched, as global ids (use with node(id); a deleted record's "
+        "id no longer resolves)."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AuditEvent:
@@ -45,7 +48,7 @@ class AuditEvent:
             token_name=row["tokenName"],
             role=row["role"],
             operation=row["operation"],
-            ids=list(row.get("ids") or []),
+            ids=[relay.GlobalID(*ref.split(":", 1)) for ref in row.get("ids") or []],
         )
 
 

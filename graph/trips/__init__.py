@@ -8,7 +8,8 @@
 - `cypher`: every statement of the domain, as named constants.
 - `plans` (create, update), `itinerary` (participants, visits), `lifecycle` (the moves): the
   planning steps; each returns the activity and its conflicts from its own transaction
-  (`steps`: the lock and the result they share).
+  (`steps`: the lock and the result they share); `reschedule`: new dates move the visits
+  with them, or are refused naming the visits at fault.
 - `conflicts`: what is wrong with a plan (hard conflicts block scheduling).
 - `reads`: lists, suggestions, calendar feeds; `feeds`: calendar feed keys.
 """

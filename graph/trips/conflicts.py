@@ -3,6 +3,8 @@
 - OVERLAP (HARD): a participant also takes part in another non-cancelled activity whose dates
   overlap this one's.
 - OWN_EMPLOYER (HARD): a participant visits the enterprise they work at (conflict of interest).
+  `suggestTrip` warns of the same, in the same words (`own_employer`), for each invitee who
+  works at an enterprise it suggests, before the trip is built.
 - TOO_FEW_DEPUTIES (HARD): fewer than two deputies take part (the seed's "at least two deputies"
   rule for receptions, applied to trips).
 - VISIT_OUTSIDE_DATES (HARD): a visit day before the start or after the end (addVisit and
@@ -37,10 +39,18 @@ DEFAULT_RULES = TripRules()
 
 @dataclass(frozen=True)
 class Conflict:
+    """One conflict; `refs` are the records involved as (label, id), so the API can hand out
+    global ids (deputy, other activity, enterprise, this activity)."""
+
     kind: ConflictKind
     zh: str
     en: str
-    ids: list[str] = field(default_factory=list)
+    refs: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[str]:
+        """The database ids of `refs` (for errors and the audit trail)."""
+        return [ref_id for _, ref_id in self.refs]
 
     @property
     def severity(self) -> ConflictSeverity:
@@ -55,6 +65,21 @@ class Conflict:
         return f"{self.zh} / {self.en}"
 
 
+def own_employer(e: Row, activity_id: str | None = None) -> Conflict:
+    """A deputy with an enterprise they work at on the itinerary: the conflict a trip has, and
+    the warning `suggestTrip` gives for an invitee who works at an enterprise it suggests
+    (graph/trips/reads.py), in the same words. `e`: deputy, deputyName, enterprise,
+    enterpriseName."""
+    refs = [("Deputy", e["deputy"]), ("Enterprise", e["enterprise"])]
+    return Conflict(
+        ConflictKind.OWN_EMPLOYER,
+        f"{e['deputyName']} 走访本人所在企业 {e['enterpriseName']}（利益冲突）",
+        f"{e['deputyName']} would visit their own employer {e['enterpriseName']} "
+        "(conflict of interest)",
+        refs + ([("Activity", activity_id)] if activity_id else []),
+    )
+
+
 def conflicts_of(row: Row, rules: TripRules) -> list[Conflict]:
     """The conflicts in one row of `cypher.LIST_CONFLICTS`."""
     out: list[Conflict] = []
@@ -66,26 +91,18 @@ def conflicts_of(row: Row, rules: TripRules) -> list[Conflict]:
                 f"{o['deputyName']} 同期已参加“{o['otherTitle']}”（{o['start']}至{o['end']}）",
                 f"{o['deputyName']} is already booked on '{o['otherTitle']}' "
                 f"({o['start']} to {o['end']})",
-                [o["deputy"], o["other"], aid],
+                [("Deputy", o["deputy"]), ("Activity", o["other"]), ("Activity", aid)],
             )
         )
     for e in row["ownEmployer"]:
-        out.append(
-            Conflict(
-                ConflictKind.OWN_EMPLOYER,
-                f"{e['deputyName']} 走访本人所在企业 {e['enterpriseName']}（利益冲突）",
-                f"{e['deputyName']} would visit their own employer {e['enterpriseName']} "
-                "(conflict of interest)",
-                [e["deputy"], e["enterprise"], aid],
-            )
-        )
+        out.append(own_employer(e, aid))
     if row["deputies"] < MIN_DEPUTIES:
         out.append(
             Conflict(
                 ConflictKind.TOO_FEW_DEPUTIES,
                 f"参加代表不足 {MIN_DEPUTIES} 人（现有 {row['deputies']} 人）",
                 f"Fewer than {MIN_DEPUTIES} deputies take part ({row['deputies']})",
-                [aid],
+                [("Activity", aid)],
             )
         )
     for v in row["outside"]:
@@ -96,7 +113,7 @@ def conflicts_of(row: Row, rules: TripRules) -> list[Conflict]:
                 f"（{row['start']}至{row['end']}）内",
                 f"The visit to {v['enterpriseName']} on {v['day']} is outside the activity's "
                 f"dates ({row['start']} to {row['end']})",
-                [v["enterprise"], aid],
+                [("Enterprise", v["enterprise"]), ("Activity", aid)],
             )
         )
     cap, days = rules.visit_cap, rules.visit_cap_days
@@ -111,7 +128,11 @@ def conflicts_of(row: Row, rules: TripRules) -> list[Conflict]:
                 f"超过上限（{cap} 次），请为基层减负",
                 f"{c['enterpriseName']} is already visited within {days} days "
                 f"({when}); the cap is {cap}",
-                [c["enterprise"], *(o["other"] for o in c["others"]), aid],
+                [
+                    ("Enterprise", c["enterprise"]),
+                    *(("Activity", o["other"]) for o in c["others"]),
+                    ("Activity", aid),
+                ],
             )
         )
     return out

@@ -178,6 +178,8 @@ RETURN key AS id, collect(a {{.*, rel: properties(r)}}) AS items
     for label, pattern in _ACTIVITIES_OF.items()
 }
 
+# The enterprises first, so that each invitee carries the suggested enterprises they work at
+# (`employers`: the conflict of interest the planner should see before building the trip).
 SUGGEST_TRIP = """
 MATCH (root:Industry {code: $code})
 CALL (root) {
@@ -185,41 +187,15 @@ CALL (root) {
   WITH DISTINCT g
   RETURN collect(g) AS groups
 }
-WITH groups
+WITH root, groups
 CALL (groups) {
   UNWIND groups AS g
   MATCH (c:Committee)-[:LIAISES_WITH]->(g)
   WITH DISTINCT c ORDER BY c.sortKey, c.id
   RETURN collect(c) AS committees
 }
-CALL (groups, committees) {
-  CALL (groups, committees) {
-    UNWIND groups AS g
-    MATCH (d:Deputy)-[m:MEMBER_OF]->(g)
-    RETURN d, CASE m.role WHEN 'CONVENER' THEN 0 ELSE 1 END AS rank,
-           g.id AS via, 'DeputyGroup' AS viaLabel
-    UNION
-    UNWIND committees AS c
-    MATCH (d:Deputy)-[:SITS_ON]->(c)
-    RETURN d, 2 AS rank, c.id AS via, 'Committee' AS viaLabel
-  }
-  WITH d, rank, via, viaLabel
-  WHERE NOT EXISTS {
-    MATCH (d)-[:TAKES_PART]->(o:Activity)
-    WHERE o.status <> 'CANCELLED' AND o.start <= $to AND o.end >= $from
-  }
-  WITH d, rank, via, viaLabel ORDER BY rank, via
-  WITH d, head(collect({rank: rank, via: via, viaLabel: viaLabel})) AS best
-  ORDER BY best.rank, d.sortKey, d.id
-  RETURN collect(d {.*, rank: best.rank, via: best.via, viaLabel: best.viaLabel}) AS invitees
-}
-CALL (groups) {
-  UNWIND groups AS g
-  WITH g ORDER BY g.sortKey, g.id
-  RETURN collect(g {.*}) AS groupRows
-}
-CALL () {
-  MATCH (e:Enterprise)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(:Industry {code: $code})
+CALL (root) {
+  MATCH (e:Enterprise)-[:IN_INDUSTRY]->(:Industry)-[:PART_OF*0..]->(root)
   WHERE EXISTS { (e)-[:MEMBER_OF]->(:Alliance) } OR EXISTS { (e)<-[:WORKS_AT]-(:Deputy) }
   WITH DISTINCT e
   CALL (e) {
@@ -229,7 +205,35 @@ CALL () {
   WITH e, lastVisited
   ORDER BY lastVisited IS NOT NULL, lastVisited, e.sortKey, e.id
   LIMIT $limit
-  RETURN collect(e {.*, lastVisited: lastVisited}) AS enterprises
+  RETURN collect(e {.*, lastVisited: lastVisited}) AS enterprises, collect(e) AS picked
+}
+CALL (groups, committees, picked) {
+  CALL (groups, committees) {
+    UNWIND groups AS g
+    MATCH (d:Deputy)-[m:MEMBER_OF]->(g)
+    RETURN d, CASE m.role WHEN 'CONVENER' THEN 0 ELSE 1 END AS rank,
+           g AS via, 'DeputyGroup' AS viaLabel
+    UNION
+    UNWIND committees AS c
+    MATCH (d:Deputy)-[:SITS_ON]->(c)
+    RETURN d, 2 AS rank, c AS via, 'Committee' AS viaLabel
+  }
+  WITH d, rank, via, viaLabel
+  WHERE NOT EXISTS {
+    MATCH (d)-[:TAKES_PART]->(o:Activity)
+    WHERE o.status <> 'CANCELLED' AND o.start <= $to AND o.end >= $from
+  }
+  WITH d, rank, via, viaLabel ORDER BY rank, via.id
+  WITH d, head(collect({rank: rank, via: via {.*}, viaLabel: viaLabel})) AS best
+  ORDER BY best.rank, d.sortKey, d.id
+  RETURN collect(d {.*, rank: best.rank, via: best.via, viaLabel: best.viaLabel,
+                    employers: [(d)-[:WORKS_AT]->(e:Enterprise) WHERE e IN picked | e {.*}]})
+         AS invitees
+}
+CALL (groups) {
+  UNWIND groups AS g
+  WITH g ORDER BY g.sortKey, g.id
+  RETURN collect(g {.*}) AS groupRows
 }
 RETURN [c IN committees | c {.*}] AS committees, groupRows AS groups, invitees, enterprises
 """
@@ -297,4 +301,17 @@ MATCH (f:CalendarFeed {id: $id})
 WHERE NOT f.revoked AND ($createdBy IS NULL OR f.createdBy = $createdBy)
 SET f.revoked = true, f.revokedAt = datetime()
 RETURN f {.id, .kind, .ownerId, .createdByName, .created, .revoked} AS feed
+"""
+
+# Rescheduling (graph/trips/reschedule.py): who and where a trip involves, to lock them; then
+# every visit moved by the same number of days as the start.
+MATCH_PLAN_NODES = """
+MATCH (a:Activity {id: $id})
+RETURN [(a)<-[:TAKES_PART]-(d:Deputy) | d.id] AS deputies,
+       [(a)-[:VISITS]->(e:Enterprise) | e.id] AS enterprises
+"""
+
+SHIFT_VISITS = """
+MATCH (:Activity {id: $id})-[v:VISITS]->(:Enterprise)
+SET v.day = v.day + duration({days: $days})
 """

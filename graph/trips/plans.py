@@ -20,8 +20,8 @@ from graph.kernel.errors import not_found
 from graph.kernel.model import sort_key
 from graph.kernel.reads import Row, require_node
 from graph.kernel.settings import TripRules
-from graph.trips import cypher
-from graph.trips.conflicts import DEFAULT_RULES
+from graph.trips import cypher, reschedule
+from graph.trips.conflicts import DEFAULT_RULES, Conflict, conflicts_in
 from graph.trips.steps import StepResult, lock_activity, run_step
 from graph.trips.vocab import ActivityKind, ActivityStatus
 
@@ -40,6 +40,9 @@ class ActivityInput:
     committee_ids: Sequence[str] | None = None
     group_ids: Sequence[str] | None = None
     industry_code: str | None = None
+    # On a change of dates, move the visits with the start (graph/trips/reschedule.py); False
+    # keeps their days (a visit left outside the dates is the VISIT_OUTSIDE_DATES conflict).
+    move_visits: bool = True
 
 
 def _check_dates(start: dt.date, end: dt.date) -> None:
@@ -128,14 +131,22 @@ async def create_activity(
 async def update_activity(
     db: Database, activity_id: str, data: ActivityInput, *, rules: TripRules = DEFAULT_RULES
 ) -> StepResult:
-    """Change an open activity's fields or links (None leaves a field as it is)."""
+    """Change an open activity's fields or links (None leaves a field as it is). New dates
+    move the visits with the start, or are refused naming the visits at fault, unless
+    `data.move_visits` is False (graph/trips/reschedule.py)."""
     props = _props(data)
     dates.in_range(props.get("start"), "input.start")
     dates.in_range(props.get("end"), "input.end")
 
     async def write(tx: AsyncManagedTransaction) -> Row:
         current = await lock_activity(tx, activity_id)
-        _check_dates(props.get("start") or current["start"], props.get("end") or current["end"])
+        start, end = props.get("start") or current["start"], props.get("end") or current["end"]
+        _check_dates(start, end)
+        moving = data.move_visits and (start, end) != (current["start"], current["end"])
+        before: list[Conflict] = []
+        if moving:
+            await reschedule.lock_plan(tx, activity_id)
+            before = await conflicts_in(tx, activity_id, rules)
         await _links(tx, activity_id, data)
         rows = await run(
             tx,
@@ -144,6 +155,9 @@ async def update_activity(
             props=props,
             sortKey=sort_key(props["title"]) if "title" in props else None,
         )
+        if moving:
+            field = "input.start" if start != current["start"] else "input.end"
+            await reschedule.shift_visits(tx, current, start, rules, before, field)
         node: Row = rows[0]["node"]
         return node
 

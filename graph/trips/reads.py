@@ -12,6 +12,7 @@ from graph.kernel.db import Database
 from graph.kernel.errors import not_found
 from graph.kernel.reads import Page, Row, check_page
 from graph.trips import cypher
+from graph.trips.conflicts import own_employer
 from graph.trips.vocab import ActivityKind, ActivityStatus, InviteReason
 
 
@@ -66,14 +67,24 @@ async def activities_by(db: Database, label: str, ids: Sequence[str]) -> list[li
 class Suggestion:
     committees: list[Row]
     groups: list[Row]
-    invitees: list[Row]  # deputies with `reason` (and its `rank`), `via` and `viaLabel`
+    # Deputies with `reason` (and its `rank`), `via` (the group's or committee's row) and
+    # `viaLabel`, `employers` (the suggested enterprises they work at) and `conflicts`
+    # (OWN_EMPLOYER, one per such enterprise).
+    invitees: list[Row]
     enterprises: list[Row]  # with lastVisited (None: never), least recently visited first
 
 
 async def suggest_trip(
     db: Database, industry_code: str, start: dt.date, end: dt.date, *, limit: int = 50
 ) -> Suggestion:
-    """Who to involve and where to go for a trip on an industry (its sub-tree included)."""
+    """Who to involve and where to go for a trip on an industry (its sub-tree included).
+
+    An invitee who works at a suggested enterprise stays on the list, flagged: a warning, not
+    an exclusion. Conveners and members are often invited for what they know of their own
+    industry, and the conflict only exists if they visit their employer, so the planner
+    chooses: leave the deputy out or leave that stop out. Built anyway, the trip has the
+    OWN_EMPLOYER conflict (graph/trips/conflicts.py, the same message), which blocks
+    scheduling."""
     code = validate.industry_code(industry_code, "industryCode")
     if end < start:
         raise validate.invalid("to", "`to` 早于 `from`", f"`to` ({end}) is before `from` ({start})")
@@ -81,7 +92,24 @@ async def suggest_trip(
     if not rows:
         raise not_found("Industry", code, field="industryCode")
     row = rows[0]
-    invitees = [{**d, "reason": InviteReason.of_rank(d["rank"]).value} for d in row["invitees"]]
+    invitees = [
+        {
+            **d,
+            "reason": InviteReason.of_rank(d["rank"]).value,
+            "conflicts": [
+                own_employer(
+                    {
+                        "deputy": d["id"],
+                        "deputyName": d["name"],
+                        "enterprise": e["id"],
+                        "enterpriseName": e["name"],
+                    }
+                )
+                for e in d["employers"]
+            ],
+        }
+        for d in row["invitees"]
+    ]
     return Suggestion(row["committees"], row["groups"], invitees, row["enterprises"])
 
 

@@ -149,7 +149,9 @@ class GraphNode:
 
 @strawberry.type(description="An edge of a drawable graph, from source to target.")
 class GraphEdge:
-    id: str = strawberry.field(description="Stable edge id: TYPE:sourceId:targetId.")
+    id: str = strawberry.field(
+        description="Stable edge id: TYPE:source:target (the ends' global ids)."
+    )
     type: str = strawberry.field(description="LIAISES_WITH, PARTNERS_WITH, MEMBER_OF …")
     source: relay.GlobalID = strawberry.field(description="Global id of the start node.")
     target: relay.GlobalID = strawberry.field(description="Global id of the end node.")

@@ -29,7 +29,8 @@ ActivityId = Annotated[strawberry.ID, strawberry.argument(description="The activ
 class ActivityPayload:
     activity: Activity | None = strawberry.field(description="The activity; null when errors.")
     conflicts: list[TripConflict] = strawberry.field(
-        description="Its conflicts after this step (HARD ones block scheduling)."
+        description="Its conflicts after this step (HARD ones block scheduling); when a step "
+        "is refused, the conflicts that refused it."
     )
     errors: list[MutationError] = strawberry.field(description="Why nothing was changed.")
 
@@ -107,9 +108,18 @@ class UpdateActivityInput:
         default=None, description="Replaces the holding groups."
     )
     industry_code: str | None = strawberry.field(default=None, description="New industry.")
+    move_visits: bool = strawberry.field(
+        default=True,
+        description="When the dates change, move every visit with the first day (same offset "
+        "from the start). The change is refused (CONFLICT, nothing written, the visits named) "
+        "if that gives the trip a conflict it did not have: a visit past the new last day, an "
+        "enterprise over its visit cap, a participant booked elsewhere. false: visits keep "
+        "their days (one left outside the dates is the VISIT_OUTSIDE_DATES conflict).",
+    )
 
     def to_input(self) -> plans.ActivityInput:
         return plans.ActivityInput(
+            move_visits=self.move_visits,
             kind=self.kind.value if self.kind else None,
             title=self.title,
             topic=self.topic,
@@ -134,7 +144,11 @@ class TripsMutation:
             info, lambda: plans.create_activity(db, input.to_input(), rules=rules)
         )
 
-    @strawberry.mutation(description="Change an open activity.", permission_classes=PLAN)
+    @strawberry.mutation(
+        description="Change an open activity; new dates move its visits with it (see "
+        "`UpdateActivityInput.moveVisits`).",
+        permission_classes=PLAN,
+    )
     async def update_activity(self, info: Info, input: UpdateActivityInput) -> ActivityPayload:
         db, rules = info.context.db, info.context.trip_rules
         return await ActivityPayload.of(

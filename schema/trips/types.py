@@ -77,8 +77,9 @@ class TripConflict:
     message: str = strawberry.field(description="中文 / English.")
     message_zh: str = strawberry.field(description="The message in Chinese.")
     message_en: str = strawberry.field(description="The message in English.")
-    ids: list[str] = strawberry.field(
-        description="Database ids involved (deputy, other activity, enterprise, this activity)."
+    ids: list[relay.GlobalID] = strawberry.field(
+        description="Global ids of the records involved (deputy, other activity, enterprise, "
+        "this activity); use with node(id)."
     )
 
     @classmethod
@@ -89,7 +90,7 @@ class TripConflict:
             message=conflict.message,
             message_zh=conflict.zh,
             message_en=conflict.en,
-            ids=conflict.ids,
+            ids=[relay.GlobalID(label, ref_id) for label, ref_id in conflict.refs],
         )
 
 
@@ -150,6 +151,11 @@ class Activity(GraphNode):
         ]
 
     industry = single_field("IN_INDUSTRY", "Industry", "The industry it is about.")
+    proposals = related_field(
+        "ARISES_FROM",
+        "Proposal",
+        "Suggestions (意见建议) raised from this trip (ARISES_FROM), by title in pinyin order.",
+    )
 
     @strawberry.field(description="Its current conflicts (hard ones block scheduling).")
     async def conflicts(self, info: Info) -> list[TripConflict]:
@@ -157,18 +163,39 @@ class Activity(GraphNode):
         return [TripConflict.from_conflict(c) for c in found]
 
 
-@strawberry.type(description="A deputy worth inviting, and why.")
+@strawberry.type(
+    description="A deputy worth inviting, and why; flagged when they work at an "
+    "enterprise the suggestion lists."
+)
 class Invitee:
     deputy: DeputyRef = strawberry.field(description="The deputy (free on the trip's dates).")
     reason: str = strawberry.field(
         description="CONVENER or MEMBER of a group in the industry, or COMMITTEE_MEMBER of "
         "an organising committee."
     )
-    via_id: str = strawberry.field(description="Database id of that group or committee.")
+    via: Annotated[
+        DeputyGroupRef | CommitteeRef,
+        strawberry.union("InviteVia", description="The group or committee an invitee comes from."),
+    ] = strawberry.field(description="That group or committee.")
+    own_employers: list[EnterpriseRef] = strawberry.field(
+        description="Suggested enterprises this deputy works at (a conflict of interest): a "
+        "warning, the deputy is not left out. Visiting one with this deputy is the OWN_EMPLOYER "
+        "conflict, which blocks scheduling; leave out the deputy or that stop."
+    )
+    conflicts: list[TripConflict] = strawberry.field(
+        description="The OWN_EMPLOYER conflict the trip would have for each of `ownEmployers`, "
+        "worded as tripConflicts words it."
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Invitee:
-        return cls(deputy=_node("Deputy", row), reason=row["reason"], via_id=row["via"])
+        return cls(
+            deputy=_node("Deputy", row),
+            reason=row["reason"],
+            via=_node(row["viaLabel"], row["via"]),
+            own_employers=[_node("Enterprise", e) for e in row["employers"]],
+            conflicts=[TripConflict.from_conflict(c) for c in row["conflicts"]],
+        )
 
 
 @strawberry.type(description="An enterprise worth visiting, with when it was last visited.")

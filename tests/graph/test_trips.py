@@ -240,7 +240,9 @@ async def test_own_employer_and_visit_outside_dates(world: Database) -> None:
     assert (outside.value.code, outside.value.field) == (ErrorCode.INVALID, "day")
     # A visit is left outside when the activity's dates change later: a HARD conflict.
     await itinerary.add_visit(world, activity_id, "e-parts", D(2024, 5, 8))
-    await plans.update_activity(world, activity_id, ActivityInput(end=D(2024, 5, 7)))
+    await plans.update_activity(
+        world, activity_id, ActivityInput(end=D(2024, 5, 7), move_visits=False)
+    )
     found = await conflicts.trip_conflicts(world, activity_id)
     assert kinds(found) == ["OWN_EMPLOYER", "VISIT_OUTSIDE_DATES"]
     own = next(c for c in found if c.kind is ConflictKind.OWN_EMPLOYER)

@@ -87,7 +87,7 @@ SUGGEST = """
 query($code: String!, $from: Date!, $to: Date!) {
   suggestTrip(industryCode: $code, from: $from, to: $to) {
     committees { name } groups { name }
-    invitees { reason viaId deputy { name } }
+    invitees { reason via { __typename ... on DeputyGroup { id } } deputy { name } }
     enterprises { lastVisited enterprise { name } }
   }
 }
@@ -246,7 +246,7 @@ async def test_lists_conflicts_and_suggestions(db: Database, api: GraphQLClient)
     assert {c["kind"] for c in conflicts} == {"OVERLAP", "ENTERPRISE_OVER_CAP"}
     assert {c["severity"] for c in conflicts if c["kind"] == "OVERLAP"} == {"HARD"}
     assert all(c["messageZh"] and c["messageEn"] for c in conflicts)
-    assert any(clash in [gid("Activity", i) for i in c["ids"]] for c in conflicts)
+    assert any(clash in c["ids"] for c in conflicts)  # global ids
 
     plan = api(SUGGEST, {"code": "C36", "from": "2024-05-06", "to": "2024-05-06"})
     suggestion = plan["suggestTrip"]
@@ -255,6 +255,10 @@ async def test_lists_conflicts_and_suggestions(db: Database, api: GraphQLClient)
         ("王成员", "MEMBER"),
         ("赵委员", "COMMITTEE_MEMBER"),
     ]
+    assert suggestion["invitees"][0]["via"] == {
+        "__typename": "DeputyGroup",
+        "id": gid("DeputyGroup", "g-auto"),
+    }
     assert suggestion["enterprises"][0]["lastVisited"] is None
     bad = api.post(SUGGEST, {"code": "C36", "from": "2024-05-06", "to": "2024-05-01"}).json()
     assert bad["errors"][0]["extensions"]["code"] == "INVALID"
