@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from graph.kernel.db import Database
 from graph.kernel.model import LABELS, LIAISON_LABELS, NAME_INDEX, NAMED_LABELS
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
+from graph.proposals.vocab import AssignmentRole
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,22 @@ MATCH (p:Proposal) WHERE p.statsFacts IS NULL OR p.statsIndustry IS NULL
 CALL (p) {{
   SET p.statsIndustry = {STATS_INDUSTRY}, p.statsOthers = {STATS_OTHERS},
     p.statsFacts = {STATS_FACTS}
+}} IN TRANSACTIONS OF 10000 ROWS
+"""
+
+# Assignments stored without a role (an old export, a hand-made file; every writer sets one):
+# the only unit of a suggestion is its lead (主办), and beside a lead the others are co-handling
+# (协办). Where neither holds the role stays unknown (statistics say 角色未注明), not guessed.
+ROLE_BACKFILL = f"""
+MATCH (p:Proposal)-[r:ASSIGNED_TO]->(:Unit) WHERE r.role IS NULL
+WITH DISTINCT p
+CALL (p) {{
+  MATCH (p)-[a:ASSIGNED_TO]->(:Unit)
+  WITH collect(a) AS given
+  WITH given, size([x IN given WHERE x.role = '{AssignmentRole.LEAD.value}']) AS leads
+  FOREACH (x IN [x IN given WHERE x.role IS NULL] |
+    SET x.role = CASE WHEN size(given) = 1 THEN '{AssignmentRole.LEAD.value}'
+                      WHEN leads > 0 THEN '{AssignmentRole.CO.value}' END)
 }} IN TRANSACTIONS OF 10000 ROWS
 """
 
@@ -140,6 +157,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS FOR (n:{label}) ON (n.name)"
             for label in LIAISON_LABELS
         ),
+    ),
+    Migration(
+        9,
+        "suggestions: dashboard filters and closed counts (title TEXT index; closed by year)",
+        (
+            # `filter.text` (the title contains …, in Chinese) is index-backed.
+            "CREATE TEXT INDEX proposal_title_text IF NOT EXISTS FOR (n:Proposal) ON (n.title)",
+            # The closed ones of a year's index-backed statistics (cypher.COUNT_YEAR_CLOSED_…)
+            # come from these alone, like the other counts.
+            "CREATE INDEX proposal_year_closed IF NOT EXISTS "
+            "FOR (p:Proposal) ON (p.year, p.status, p.statsIndustry, p.statsFacts)",
+            "CREATE INDEX proposal_year_closed_others IF NOT EXISTS "
+            "FOR (p:Proposal) ON (p.year, p.status, p.statsOthers, p.statsFacts)",
+        ),
+        (ROLE_BACKFILL,),
     ),
 )
 

@@ -2,25 +2,27 @@
 
 Values always go in as $parameters. Statements whose text varies (the raiser's label, which
 filters a list sets, what statistics group by) are built here, once, at import, into dicts
-named like a statement and keyed by what varies: `LIST_PROPOSALS[filters]`,
-`MATCH_RAISER[label]`, `COUNT_PROPOSALS[dimensions]`. Only the fixed fragments below and the
+named like a statement and keyed by what varies: `MATCH_RAISER[label]`,
+`COUNT_PROPOSALS[dimensions]`; the ones keyed by the filters set (8,192 combinations) are built
+by cached functions, `list_proposals_query(filters)`. Only the fixed fragments below and the
 labels of the model's allowlist ever go into the text.
 
-A statistics statement is `MATCH_PROPOSALS[filters] + COUNT_PROPOSALS[dimensions]`: the two
-halves are built here and only joined at call time, since the whole statements would number
-64 × 401 (about 17 MB of text).
+A statistics statement is `match_proposals_query(filters) + COUNT_PROPOSALS[dimensions]`: the
+two halves are built here and only joined at call time.
 
 Size: over 400 lines because it holds every statement of the domain, by design.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
 from graph.kernel.dates import NO_DAY
-from graph.proposals.facts import EXTRA_MARK, NOT_ASSIGNED
-from graph.proposals.vocab import StatsDimension
+from graph.proposals.facts import NOT_ASSIGNED, RATING_CODE, STATS_OTHERS
+from graph.proposals.vocab import ProposalStatus, StatsDimension
+from graph.proposals.vocab import Satisfaction as S
 
 # ---------------------------------------------------------------------------------------------
 # Lists and filters
@@ -28,7 +30,8 @@ from graph.proposals.vocab import StatsDimension
 
 # The filters a list or a statistic may set, by parameter name, each a fixed fragment over `p`.
 # Only the filters given go into the WHERE clause, so the planner can use the raisedAt / status
-# / congressId indexes (an `$x IS NULL OR …` clause cannot).
+# / congressId indexes (an `$x IS NULL OR …` clause cannot). The ones after `status` follow a
+# relationship from `p` (or read its title), and are checked after the indexed ones.
 PROPOSAL_FILTERS = {
     "congress": "p.congressId = $congress",
     "from": "p.raisedAt >= $from",
@@ -36,22 +39,26 @@ PROPOSAL_FILTERS = {
     "stage": "p.stage = $stage",
     "industry": "$industry IN p.industryPath",
     "status": "p.status = $status",
+    "group": "p.groupId = $group",
+    "text": "p.title CONTAINS $text",
+    "deputy": "EXISTS { (:Deputy {id: $deputy})-[:RAISED]->(p) }",
+    "committee": "EXISTS { (:Committee {id: $committee})-[:SUPERVISES]->(p) }",
+    "unit": "EXISTS { (p)-[:ASSIGNED_TO]->(:Unit {id: $unit}) }",
+    "unitRole": (
+        "EXISTS { MATCH (p)-[a:ASSIGNED_TO]->(:Unit {id: $unit}) WHERE a.role = $unitRole }"
+    ),
+    "activity": "EXISTS { (p)-[:ARISES_FROM]->(:Activity {id: $activity}) }",
 }
-
-# Every combination of filters (64), the key of the statements built for them.
-FILTER_SETS = tuple(
-    frozenset(names)
-    for n in range(len(PROPOSAL_FILTERS) + 1)
-    for names in itertools.combinations(PROPOSAL_FILTERS, n)
-)
 
 
 def _where(filters: frozenset[str]) -> str:
     return " AND ".join(f for name, f in PROPOSAL_FILTERS.items() if name in filters) or "true"
 
 
-LIST_PROPOSALS = {
-    filters: f"""
+# Keyed by the names of the filters set (2^13 combinations: built when first asked, and kept).
+@functools.cache
+def list_proposals_query(filters: frozenset[str]) -> str:
+    return f"""
 CALL () {{ MATCH (p:Proposal) WHERE {_where(filters)} RETURN count(p) AS total }}
 CALL () {{
   MATCH (p:Proposal) WHERE {_where(filters)}
@@ -60,8 +67,22 @@ CALL () {{
 }}
 RETURN total, rows
 """
-    for filters in FILTER_SETS
-}
+
+
+@functools.cache
+def match_proposals_query(filters: frozenset[str]) -> str:
+    return f"\nMATCH (p:Proposal) WHERE {_where(filters)}\n"
+
+
+# Whether the nodes a filter names exist (a filter on a missing id is an error, not "none").
+MATCH_FILTER_REFS = """
+RETURN
+  $group IS NULL OR EXISTS { MATCH (:DeputyGroup {id: $group}) } AS group,
+  $committee IS NULL OR EXISTS { MATCH (:Committee {id: $committee}) } AS committee,
+  $unit IS NULL OR EXISTS { MATCH (:Unit {id: $unit}) } AS unit,
+  $deputy IS NULL OR EXISTS { MATCH (:Deputy {id: $deputy}) } AS deputy,
+  $activity IS NULL OR EXISTS { MATCH (:Activity {id: $activity}) } AS activity
+"""
 
 LIST_OVERDUE_PROPOSALS = """
 CALL () {
@@ -303,7 +324,7 @@ DIMENSION_KEYS = {
         "COLLECT { MATCH (c:Committee)-[:SUPERVISES]->(p) RETURN DISTINCT c.id }"
     ),
     StatsDimension.UNIT.value: (
-        "COLLECT { MATCH (p)-[:ASSIGNED_TO]->(u:Unit) RETURN DISTINCT u.id }"
+        "COLLECT { MATCH (p)-[a:ASSIGNED_TO]->(u:Unit) RETURN DISTINCT [u.id, a.role] }"
     ),
 }
 LIST_DIMENSIONS = frozenset(
@@ -318,13 +339,14 @@ LIST_DIMENSIONS = frozenset(
 INDUSTRY_DIMENSIONS = (StatsDimension.INDUSTRY.value, StatsDimension.INDUSTRY_SECTION.value)
 MAX_DIMENSIONS = 3
 
-# The scalar-code plan's industry keys: the first industry, then the codes on the other
-# industries' paths that are not on its own path, marked (counted as they are, not rolled up).
-INDUSTRY_KEYS = (
-    "[p.industryCode] + [c IN coalesce(p.industryPath, []) "
-    f"WHERE NOT p.industryCode STARTS WITH c | '{EXTRA_MARK}' + c]"
-)
+# The scalar-code plan's industry keys: the first industry, then (only for suggestions in more
+# than one industry) the codes on the other industries' paths that are not on its own path, as
+# one string of marked codes, "+A+A01+A011" (facts.STATS_OTHERS, the same as `statsOthers`).
+INDUSTRY_KEYS = f"[p.industryCode] + [x IN [{STATS_OTHERS}] WHERE x IS NOT NULL]"
 
+# At a roll-up level, the INDUSTRY key is the pair [first industry, marked others] (stats.py
+# rolls each up to the level), grouped as it is.
+LEVEL_KEY = f"[p.industryCode, {STATS_OTHERS}]"
 
 def industry_index(dimensions: Sequence[str]) -> int | None:
     """Where the one industry dimension is, when the scalar-code plan applies (the other
@@ -336,12 +358,16 @@ def industry_index(dimensions: Sequence[str]) -> int | None:
     return industry[0]
 
 
-def _count_proposals(dimensions: Sequence[str]) -> str:
+def _count_proposals(dimensions: Sequence[str], *, level: bool = False) -> str:
     """The grouping and the counts behind the rates, keyed k0, k1 … in `dimensions` order (k
-    when there are none); `count(x)` counts non-null values, cheaper than CASE."""
-    at = industry_index(dimensions)
+    when there are none); `count(x)` counts non-null values, cheaper than CASE. `level`: the
+    INDUSTRY key is LEVEL_KEY, for a roll-up level."""
+    at = None if level else industry_index(dimensions)
+    own = {StatsDimension.INDUSTRY.value: LEVEL_KEY} if level else {}
     keys = (
-        ", ".join(f"{DIMENSION_KEYS[d]} AS k{i}" for i, d in enumerate(dimensions) if i != at)
+        ", ".join(
+            f"{own.get(d, DIMENSION_KEYS[d])} AS k{i}" for i, d in enumerate(dimensions) if i != at
+        )
         or "1 AS k"
     )
     unwind = f"UNWIND {INDUSTRY_KEYS} AS k{at}\n" if at is not None else ""
@@ -354,19 +380,27 @@ def _count_proposals(dimensions: Sequence[str]) -> str:
   count(CASE WHEN p.repliedAt IS NOT NULL OR p.due < $today THEN p.due END) AS dueCount,
   count(CASE WHEN p.repliedAt <= p.due THEN 1 END) AS repliedOnTime,
   count(p.satisfaction) AS rated,
-  count(CASE WHEN p.satisfaction IN $satisfied THEN 1 END) AS satisfied
+  count(CASE WHEN p.satisfaction IN $satisfied THEN 1 END) AS satisfied,
+  count(CASE WHEN p.satisfaction = '{S.SATISFIED.value}' THEN 1 END) AS fullySatisfied,
+  count(CASE WHEN p.satisfaction = '{S.BASICALLY_SATISFIED.value}' THEN 1 END)
+    AS basicallySatisfied,
+  count(CASE WHEN p.satisfaction = '{S.UNSATISFIED.value}' THEN 1 END) AS unsatisfied,
+  count(CASE WHEN p.status = '{ProposalStatus.CLOSED.value}' THEN 1 END) AS closed
 """
 
-
-MATCH_PROPOSALS = {
-    filters: f"\nMATCH (p:Proposal) WHERE {_where(filters)}\n" for filters in FILTER_SETS
-}
 
 # Keyed by the dimensions in groupBy order (distinct, at most MAX_DIMENSIONS: 401 of them).
 COUNT_PROPOSALS = {
     dimensions: _count_proposals(dimensions)
     for n in range(MAX_DIMENSIONS + 1)
     for dimensions in itertools.permutations(DIMENSION_KEYS, n)
+}
+
+# The same with INDUSTRY at a roll-up level (the dimensions that hold INDUSTRY).
+COUNT_PROPOSALS_AT_LEVEL = {
+    dimensions: _count_proposals(dimensions, level=True)
+    for dimensions in COUNT_PROPOSALS
+    if StatsDimension.INDUSTRY.value in dimensions
 }
 
 MATCH_KEY_NAMES = """
@@ -406,7 +440,11 @@ RETURN year, key,
   count(CASE WHEN due < {NO_DAY} AND (replied < {NO_DAY} OR due < $today) THEN 1 END) AS dueCount,
   count(CASE WHEN replied <= due AND due < {NO_DAY} THEN 1 END) AS repliedOnTime,
   count(CASE WHEN rating > 0 THEN 1 END) AS rated,
-  count(CASE WHEN rating IN $satisfied THEN 1 END) AS satisfied
+  count(CASE WHEN rating IN $satisfied THEN 1 END) AS satisfied,
+  count(CASE WHEN rating = {RATING_CODE[S.SATISFIED.value]} THEN 1 END) AS fullySatisfied,
+  count(CASE WHEN rating = {RATING_CODE[S.BASICALLY_SATISFIED.value]} THEN 1 END)
+    AS basicallySatisfied,
+  count(CASE WHEN rating = {RATING_CODE[S.UNSATISFIED.value]} THEN 1 END) AS unsatisfied
 """
 
 COUNT_YEAR_BY_INDUSTRY = (
@@ -424,6 +462,22 @@ WHERE p.year IN $years AND p.statsOthers IS NOT NULL AND p.statsFacts IS NOT NUL
 WITH p.year AS year, p.statsOthers AS key, p.statsFacts AS f"""
     + _YEAR_COUNTS
 )
+
+# Closed is not in the packed facts (a status, not a date): the closed ones of the same keys,
+# from the (year, status, statsIndustry, statsFacts) indexes (migration 9), joined in stats.py.
+COUNT_YEAR_CLOSED_BY_INDUSTRY = f"""
+MATCH (p:Proposal)
+WHERE p.year IN $years AND p.status = '{ProposalStatus.CLOSED.value}'
+  AND p.statsIndustry IS NOT NULL AND p.statsFacts IS NOT NULL
+RETURN p.year AS year, p.statsIndustry AS key, count(*) AS closed
+"""
+
+COUNT_YEAR_CLOSED_BY_OTHER_INDUSTRIES = f"""
+MATCH (p:Proposal)
+WHERE p.year IN $years AND p.status = '{ProposalStatus.CLOSED.value}'
+  AND p.statsOthers IS NOT NULL AND p.statsFacts IS NOT NULL
+RETURN p.year AS year, p.statsOthers AS key, count(*) AS closed
+"""
 
 # The plan above sees only suggestions that carry the packed properties; every writer sets
 # them, but data loaded from elsewhere may not (an old export, a hand-made file). The count
