@@ -30,6 +30,7 @@ from schema.readpath.extension import CompiledReads
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery
+from schema.trips.stats import TripStatsQuery
 from schema.trips.types import TRIP_TYPES
 
 MAX_DEPTH = 10
@@ -46,7 +47,7 @@ LIMIT_RULES = [
 
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
-class Query(NodeQuery, LiaisonQuery, TripsQuery, AuditQuery, ProposalsQuery):
+class Query(NodeQuery, LiaisonQuery, TripsQuery, TripStatsQuery, AuditQuery, ProposalsQuery):
     """The fields come from the domains' query classes."""
 
 

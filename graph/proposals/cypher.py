@@ -348,6 +348,7 @@ INDUSTRY_KEYS = f"[p.industryCode] + [x IN [{STATS_OTHERS}] WHERE x IS NOT NULL]
 # rolls each up to the level), grouped as it is.
 LEVEL_KEY = f"[p.industryCode, {STATS_OTHERS}]"
 
+
 def industry_index(dimensions: Sequence[str]) -> int | None:
     """Where the one industry dimension is, when the scalar-code plan applies (the other
     dimensions single-valued): that key is INDUSTRY_KEYS, unwound. None otherwise."""
