@@ -171,10 +171,10 @@ def _industry_values(dim: str, raw: Any, level: int | None) -> tuple[list[Any], 
     that level, and a suggestion counts once under each distinct code it reaches."""
     if isinstance(raw, list):
         first, others = raw
-        values = _industry_values(dim, first, level)[0]
+        both = _industry_values(dim, first, level)[0]
         if others:
-            values += [v for v in _industry_values(dim, others, level)[0] if v not in values]
-        return values, True
+            both += [v for v in _industry_values(dim, others, level)[0] if v not in both]
+        return both, True
     if raw is None:
         return [None], True
     is_first = not raw.startswith(EXTRA_MARK)

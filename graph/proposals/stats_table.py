@@ -25,7 +25,8 @@ def _dimension_headers(stats: ProposalStats) -> list[str]:
 def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
     """Header and rows; a UNIT's name says its part (主办 / 协办)."""
     n = stats.assign_days
-    header = _dimension_headers(stats) + [
+    header = [
+        *_dimension_headers(stats),
         "意见建议数 Suggestions",
         "已交办 Assigned",
         f"{n}日内交办 Assigned within {n} days",

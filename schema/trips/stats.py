@@ -19,8 +19,8 @@ READ: list[type[BasePermission]] = [CAN_READ]
 ActivityStatsDimension = strawberry.enum(
     ActivityDimension,
     name="ActivityStatsDimension",
-    description="What to group trip statistics by: KIND (视察 / 调研 / 执法检查), TOPIC, GROUP (the "
-    "holding deputy group), COMMITTEE (the organising committee), MONTH (of the start), "
+    description="What to group trip statistics by: KIND (视察 / 调研 / 执法检查), TOPIC, "
+    "GROUP (the holding deputy group), COMMITTEE (the organising committee), MONTH (of the start), "
     "ENTERPRISE (the enterprise visited).",
 )
 

@@ -17,9 +17,8 @@ from graph.kernel import dates, nodes
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.settings import Settings
 from graph.proposals import stats as ps
-from graph.proposals import stats_table
+from graph.proposals import stats_table, units
 from graph.proposals import steps as pr
-from graph.proposals import units
 from graph.proposals.reads import ProposalFilter
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
