@@ -158,13 +158,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             for label in LIAISON_LABELS
         ),
     ),
+    # 10, not 9: the handling branch adds its own 9 (raisers' roles) alongside this one.
     Migration(
-        9,
+        10,
         "suggestions: dashboard filters and closed counts (title TEXT index; closed by year)",
         (
             # `filter.text` (the title contains …, in Chinese) is index-backed.
             "CREATE TEXT INDEX proposal_title_text IF NOT EXISTS FOR (n:Proposal) ON (n.title)",
-            # The closed ones of a year's index-backed statistics (cypher.COUNT_YEAR_CLOSED_…)
+            # The closed ones of a year's index-backed statistics (cypher_stats.COUNT_YEAR_CLOSED_…)
             # come from these alone, like the other counts.
             "CREATE INDEX proposal_year_closed IF NOT EXISTS "
             "FOR (p:Proposal) ON (p.year, p.status, p.statsIndustry, p.statsFacts)",

@@ -14,7 +14,7 @@ suggestions here), so the query reads as few as it can:
 - Other multi-valued keys (committees, units) are grouped *as lists*, so the rows coming back
   are the distinct combinations, not one per suggestion; Python spreads each list.
 - Whole calendar years with no other filter, grouped by nothing but the year and one
-  industry dimension, are read from an index alone (see cypher.COUNT_YEAR_BY_INDUSTRY): about
+  industry dimension, are read from an index alone (see cypher_stats.COUNT_YEAR_BY_INDUSTRY): about
   90 ms for a year of 100,000 where reading the nodes took about 300 ms.
 - Otherwise, a filter with a date range is split in two halves run side by side (two cores);
   every count adds up across the halves. They are separate read transactions, so a step
@@ -34,8 +34,8 @@ from typing import Any
 
 from graph.kernel import validate
 from graph.kernel.db import Database
-from graph.proposals import cypher
-from graph.proposals.cypher import INDUSTRY_DIMENSIONS, LIST_DIMENSIONS, industry_index
+from graph.proposals import cypher, cypher_stats
+from graph.proposals.cypher_stats import INDUSTRY_DIMENSIONS, LIST_DIMENSIONS, industry_index
 from graph.proposals.facts import EXTRA_MARK, RATING_CODE, fact_day, industry_code, industry_path
 from graph.proposals.reads import ProposalFilter, check_filter, check_filter_refs, filter_params
 from graph.proposals.vocab import (
@@ -138,7 +138,7 @@ def check_group_by(group_by: Sequence[str]) -> list[str]:
     dims = list(dict.fromkeys(group_by))
     for dim in dims:
         validate.choice(dim, "groupBy", StatsDimension.values())
-    if len(dims) > cypher.MAX_DIMENSIONS:
+    if len(dims) > cypher_stats.MAX_DIMENSIONS:
         raise validate.invalid("groupBy", "最多按 3 个维度分组", "Group by at most 3 dimensions")
     return dims
 
@@ -187,7 +187,7 @@ def _industry_values(dim: str, raw: Any, level: int | None) -> tuple[list[Any], 
     return values, is_first
 
 
-# The index-backed plan (cypher.COUNT_YEAR_BY_INDUSTRY) applies to these dimensions.
+# The index-backed plan (cypher_stats.COUNT_YEAR_BY_INDUSTRY) applies to these dimensions.
 INDEXED_DIMS = frozenset({*INDUSTRY_DIMENSIONS, StatsDimension.YEAR.value})
 
 
@@ -219,13 +219,13 @@ async def _indexed_rows(
     None when some of the years' suggestions lack the packed properties."""
     at = industry_index(dims)
     queries = [
-        db.read(cypher.COUNT_YEAR_PROPOSALS, years=years),
-        db.read(cypher.COUNT_YEAR_BY_INDUSTRY, years=years, **params),
-        db.read(cypher.COUNT_YEAR_CLOSED_BY_INDUSTRY, years=years),
+        db.read(cypher_stats.COUNT_YEAR_PROPOSALS, years=years),
+        db.read(cypher_stats.COUNT_YEAR_BY_INDUSTRY, years=years, **params),
+        db.read(cypher_stats.COUNT_YEAR_CLOSED_BY_INDUSTRY, years=years),
         *(
             [
-                db.read(cypher.COUNT_YEAR_BY_OTHER_INDUSTRIES, years=years, **params),
-                db.read(cypher.COUNT_YEAR_CLOSED_BY_OTHER_INDUSTRIES, years=years),
+                db.read(cypher_stats.COUNT_YEAR_BY_OTHER_INDUSTRIES, years=years, **params),
+                db.read(cypher_stats.COUNT_YEAR_CLOSED_BY_OTHER_INDUSTRIES, years=years),
             ]
             if at is not None
             else []
@@ -243,7 +243,7 @@ async def _indexed_rows(
             industry: str | None = None
         elif isinstance(row["key"], int):
             industry = industry_code(row["key"])
-        else:  # the marked codes of the others (cypher.INDUSTRY_KEYS' second key)
+        else:  # the marked codes of the others (cypher_stats.INDUSTRY_KEYS' second key)
             industry = row["key"]
         keys = {f"k{i}": industry if i == at else row["year"] for i in range(len(dims))}
         rows.append((keys or {"k": 1}) | counts)
@@ -368,7 +368,7 @@ async def _general_rows(
     today: dt.date,
     at_level: bool,
 ) -> list[dict[str, Any]]:
-    statements = cypher.COUNT_PROPOSALS_AT_LEVEL if at_level else cypher.COUNT_PROPOSALS
+    statements = cypher_stats.COUNT_PROPOSALS_AT_LEVEL if at_level else cypher_stats.COUNT_PROPOSALS
     count = statements[tuple(dims)]
 
     async def part(half: ProposalFilter) -> list[dict[str, Any]]:
@@ -394,7 +394,7 @@ async def _aggregate(
     level: int | None,
 ) -> ProposalStats:
     """Spread and add up the rows of either plan. `scalar_at`: where the scalar-code plan's
-    industry key is (cypher.INDUSTRY_KEYS); `level`: the code length INDUSTRY rolls up to."""
+    industry key is (cypher_stats.INDUSTRY_KEYS); `level`: the code length INDUSTRY rolls up to."""
     industry = StatsDimension.INDUSTRY.value
     result = ProposalStats(group_by=dims, assign_days=assign_days)
     grouped: dict[tuple[Any, ...], StatsRow] = {}
@@ -455,5 +455,5 @@ async def _names(
                 wanted[bucket[dim]].add(value[0] if dim == "UNIT" else value)
     if not any(wanted.values()):
         return {}
-    rows = await db.read(cypher.MATCH_KEY_NAMES, **{k: sorted(v) for k, v in wanted.items()})
+    rows = await db.read(cypher_stats.MATCH_KEY_NAMES, **{k: sorted(v) for k, v in wanted.items()})
     return {key: name for key, name in rows[0]["pairs"]}
