@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from datasets.demo import compose
+from graph import migrations
 from graph.kernel.db import Database
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.loading import load_dataset
@@ -235,6 +236,40 @@ async def test_level_rows_add_up_to_the_total_with_one_industry_each(db: Databas
     with pytest.raises(DomainError) as err:
         await ps.proposal_stats(db, ["INDUSTRY"], small.YEAR_2024, industry_level="SUBCLASS")
     assert err.value.field == "industryLevel"
+
+
+async def test_assignments_stored_without_a_role_get_one_where_it_is_clear(db: Database) -> None:
+    """Migration 10's back-fill: a suggestion's only unit leads; beside a lead the others are
+    co-units; two units and no lead stay unknown (not guessed)."""
+    units = [{"id": u, "name": f"单位{u}", "source": "user"} for u in ("u1", "u2")]
+    plain = [
+        {"start": "p1", "end": "u1"},
+        {"start": "p2", "end": "u1", "role": "LEAD"},
+        {"start": "p2", "end": "u2"},
+        {"start": "p3", "end": "u1"},
+        {"start": "p3", "end": "u2"},
+    ]
+    dataset = {
+        "nodes": {"Unit": units, "Proposal": small.PROPOSALS[:3]},
+        "rels": [("ASSIGNED_TO", "Proposal", "Unit", plain)],
+    }
+    await load_dataset(db, dataset)
+    await migrations.run_data_step(db, migrations.ROLE_BACKFILL)
+    await migrations.run_data_step(db, migrations.ROLE_BACKFILL)  # again: nothing changes
+    rows = await db.read(
+        "MATCH (p:Proposal)-[a:ASSIGNED_TO]->(u:Unit) RETURN p.id + u.id AS k, a.role AS role"
+    )
+    assert {r["k"]: r["role"] for r in rows} == {
+        "p1u1": "LEAD",
+        "p2u1": "LEAD",
+        "p2u2": "CO",
+        "p3u1": None,
+        "p3u2": None,
+    }
+    stats = await ps.proposal_stats(db, ["UNIT"], ProposalFilter())
+    labels = {(r.keys[0].value, r.keys[0].role): r.keys[0].label for r in stats.rows}
+    assert labels[("u2", "CO")] == "单位u2（协办）"
+    assert labels[("u2", None)] == "单位u2（角色未注明）"
 
 
 TRIPS_BY_GROUP = """
