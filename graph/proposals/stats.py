@@ -1,6 +1,9 @@
 """Statistics of suggestions for the dashboards: counts grouped by any of INDUSTRY,
 INDUSTRY_SECTION, STATUS, YEAR, QUARTER, GROUP, COMMITTEE and UNIT, with the rates staff
-report (assigned within N days, replied by the due date, satisfaction).
+report (assigned within N days, replied by the due date, closed of assigned (办结率), the
+satisfaction split 满意 / 基本满意 / 不满意). INDUSTRY may be rolled up to one GB/T 4754 level
+(`industry_level`), so a suggestion counts once per row; UNIT rows are per unit and role (主办 /
+协办). Replies record no mode (书面 / 面商 / 电话), so there is no reply-mode share.
 
 Speed. One pass over the matching Proposal nodes reads only their own properties (derived at
 write time, facts.py); reading them is most of the cost (about 25 ms per property per 100,000
