@@ -317,6 +317,8 @@ def create_app(
         Route("/calendar/{kind}/{id:path}.ics", feed(request_response(calendar.calendar))),
         Route("/export/proposal-stats.csv", gated(request_response(exports.proposal_stats_csv))),
         Route("/export/proposal-stats.xlsx", gated(request_response(exports.proposal_stats_xlsx))),
+        Route("/export/activity-stats.csv", gated(request_response(exports.activity_stats_csv))),
+        Route("/export/activity-stats.xlsx", gated(request_response(exports.activity_stats_xlsx))),
         graphiql.assets_mount(),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

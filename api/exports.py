@@ -1,7 +1,10 @@
-"""Exports of suggestion statistics for spreadsheets: CSV (UTF-8 with a BOM, so Excel opens the
-Chinese correctly) and XLSX (openpyxl). Any statistics query can be exported: the parameters
-mirror `proposalStats` (groupBy repeated, from, to, congress, stage, industry, status,
-assignDays). A bad parameter is a 400 with a JSON error naming it.
+"""Exports of statistics for spreadsheets: CSV (UTF-8 with a BOM, so Excel opens the Chinese
+correctly) and XLSX (openpyxl). Any statistics query can be exported: /export/proposal-stats.*
+mirrors `proposalStats` (groupBy repeated, from, to, congress, stage, industry, status,
+assignDays, industryLevel, group, committee, unit, unitRole, deputy, activity, text);
+/export/activity-stats.* mirrors `activityStats` (groupBy, from, to, congress, group,
+committee, kind repeated). Ids are the global ids the API hands out. A bad parameter is a 400
+(an id naming nothing a 404) with a JSON error naming it.
 
 Names come from users (units, groups, enterprises), so a name like `=HYPERLINK(…)` must stay
 text: following OWASP's advice on CSV injection, a text cell that starts with = + - @ TAB or CR
@@ -13,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -22,13 +26,42 @@ from starlette.responses import Response
 from api.guard import error_body
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.proposals import stats as proposal_stats
+from graph.proposals import stats_table
 from graph.proposals.reads import ProposalFilter
-from graph.proposals.stats import ProposalStats
+from graph.trips import stats as trip_stats
+from schema.common import decode_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # No `token`: a download takes the Authorization header like every other route (a secret in a
 # URL ends up in browser histories and proxy logs).
-_KNOWN = {"groupBy", "from", "to", "congress", "stage", "industry", "status", "assignDays"}
+_PROPOSAL_PARAMS = {
+    "groupBy",
+    "from",
+    "to",
+    "congress",
+    "stage",
+    "industry",
+    "status",
+    "assignDays",
+    "industryLevel",
+    "group",
+    "committee",
+    "unit",
+    "unitRole",
+    "deputy",
+    "activity",
+    "text",
+}
+_ACTIVITY_PARAMS = {"groupBy", "from", "to", "congress", "group", "committee", "kind"}
+# The parameters that take a node's id (a global id, as the API hands out), by label.
+_ID_PARAMS = {
+    "congress": "Congress",
+    "group": "DeputyGroup",
+    "committee": "Committee",
+    "unit": "Unit",
+    "deputy": "Deputy",
+    "activity": "Activity",
+}
 
 
 class BadParam(Exception):
@@ -49,10 +82,32 @@ def _date(request: Request, name: str) -> dt.date | None:
         ) from exc
 
 
-def _parse(request: Request) -> tuple[list[str], ProposalFilter, int]:
-    unknown = sorted(set(request.query_params) - _KNOWN)
+def _text(request: Request, name: str) -> str | None:
+    return request.query_params.get(name) or None
+
+
+def _id(request: Request, name: str) -> str | None:
+    """The database id in a global id parameter. `congress` also takes the database id, as it
+    always has."""
+    raw = _text(request, name)
+    if raw is None:
+        return None
+    try:
+        return decode_id(raw, _ID_PARAMS[name], name)
+    except DomainError:
+        if name == "congress":
+            return raw
+        raise
+
+
+def _check_known(request: Request, known: set[str]) -> None:
+    unknown = sorted(set(request.query_params) - known)
     if unknown:
         raise BadParam(unknown[0], f"未知参数 {unknown[0]}", f"Unknown parameter `{unknown[0]}`")
+
+
+def _parse(request: Request) -> tuple[list[str], ProposalFilter, int, str | None]:
+    _check_known(request, _PROPOSAL_PARAMS)
     days_raw = request.query_params.get("assignDays")
     try:
         days = int(days_raw) if days_raw else proposal_stats.DEFAULT_ASSIGN_DAYS
@@ -61,47 +116,79 @@ def _parse(request: Request) -> tuple[list[str], ProposalFilter, int]:
             "assignDays", "assignDays 应为整数", "`assignDays` must be an integer"
         ) from exc
     f = ProposalFilter(
-        congress_id=request.query_params.get("congress") or None,
+        congress_id=_id(request, "congress"),
         date_from=_date(request, "from"),
         date_to=_date(request, "to"),
-        stage=request.query_params.get("stage") or None,
-        industry_code=request.query_params.get("industry") or None,
-        status=request.query_params.get("status") or None,
+        stage=_text(request, "stage"),
+        industry_code=_text(request, "industry"),
+        status=_text(request, "status"),
+        group_id=_id(request, "group"),
+        committee_id=_id(request, "committee"),
+        unit_id=_id(request, "unit"),
+        unit_role=_text(request, "unitRole"),
+        deputy_id=_id(request, "deputy"),
+        activity_id=_id(request, "activity"),
+        text=_text(request, "text"),
     )
-    return request.query_params.getlist("groupBy"), f, days
+    level = _text(request, "industryLevel")
+    return request.query_params.getlist("groupBy"), f, days, level
 
 
-async def _stats(request: Request) -> ProposalStats | Response:
+async def _proposal_table(request: Request) -> Table:
+    group_by, f, days, level = _parse(request)
+    db = request.app.state.thirdlink.db
+    stats = await proposal_stats.proposal_stats(
+        db, group_by, f, assign_days=days, industry_level=level
+    )
+    return stats_table.table(stats)
+
+
+async def _activity_table(request: Request) -> Table:
+    _check_known(request, _ACTIVITY_PARAMS)
+    f = trip_stats.ActivityStatsFilter(
+        congress_id=_id(request, "congress"),
+        date_from=_date(request, "from"),
+        date_to=_date(request, "to"),
+        group_id=_id(request, "group"),
+        committee_id=_id(request, "committee"),
+        kinds=request.query_params.getlist("kind") or None,
+    )
+    db = request.app.state.thirdlink.db
+    stats = await trip_stats.activity_stats(db, request.query_params.getlist("groupBy"), f)
+    return trip_stats.table(stats)
+
+
+Table = tuple[list[str], list[list[Any]]]
+
+
+async def _table(
+    request: Request, build: Callable[[Request], Awaitable[Table]]
+) -> Table | Response:
     try:
-        group_by, f, days = _parse(request)
-        db = request.app.state.thirdlink.db
-        return await proposal_stats.proposal_stats(db, group_by, f, assign_days=days)
+        return await build(request)
     except BadParam as bad:
         return _error(bad.param, bad.zh, bad.en)
     except DomainError as err:
-        if err.code is not ErrorCode.INVALID:
+        if err.code not in (ErrorCode.INVALID, ErrorCode.NOT_FOUND):
             raise
         param = (err.field or "").removeprefix("filter.")
-        return _error(param, err.zh, err.en)
+        return _error(param, err.zh, err.en, err.code)
 
 
-def _error(param: str, zh: str, en: str) -> Response:
+def _error(param: str, zh: str, en: str, code: ErrorCode = ErrorCode.INVALID) -> Response:
     return Response(
-        error_body(f"{zh} / {en}", "INVALID", parameter=param),
-        status_code=400,
+        error_body(f"{zh} / {en}", code.value, parameter=param),
+        status_code=404 if code is ErrorCode.NOT_FOUND else 400,
         media_type="application/json",
     )
 
 
-def _filename(ext: str) -> str:
-    return f'attachment; filename="proposal-stats.{ext}"'
+def _filename(name: str, ext: str) -> str:
+    return f'attachment; filename="{name}.{ext}"'
 
 
-async def proposal_stats_csv(request: Request) -> Response:
-    stats = await _stats(request)
-    if isinstance(stats, Response):
-        return stats
-    header, rows = proposal_stats.table(stats)
+def _csv(table: Table, name: str) -> Response:
+    header, rows = table
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_cell(v) for v in header])
@@ -110,19 +197,16 @@ async def proposal_stats_csv(request: Request) -> Response:
     return Response(
         ("\ufeff" + out.getvalue()).encode("utf-8"),
         media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": _filename("csv")},
+        headers={"content-disposition": _filename(name, "csv")},
     )
 
 
-async def proposal_stats_xlsx(request: Request) -> Response:
-    stats = await _stats(request)
-    if isinstance(stats, Response):
-        return stats
-    header, rows = proposal_stats.table(stats)
+def _xlsx(table: Table, name: str, title: str) -> Response:
+    header, rows = table
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "意见建议统计"
+    sheet.title = title
     for row in [header, *rows]:
         sheet.append([_safe(v) for v in row])
         for cell in sheet[sheet.max_row]:
@@ -132,8 +216,32 @@ async def proposal_stats_xlsx(request: Request) -> Response:
     out = io.BytesIO()
     book.save(out)
     return Response(
-        out.getvalue(), media_type=XLSX, headers={"content-disposition": _filename("xlsx")}
+        out.getvalue(), media_type=XLSX, headers={"content-disposition": _filename(name, "xlsx")}
     )
+
+
+async def proposal_stats_csv(request: Request) -> Response:
+    table = await _table(request, _proposal_table)
+    return table if isinstance(table, Response) else _csv(table, "proposal-stats")
+
+
+async def proposal_stats_xlsx(request: Request) -> Response:
+    table = await _table(request, _proposal_table)
+    if isinstance(table, Response):
+        return table
+    return _xlsx(table, "proposal-stats", "意见建议统计")
+
+
+async def activity_stats_csv(request: Request) -> Response:
+    table = await _table(request, _activity_table)
+    return table if isinstance(table, Response) else _csv(table, "activity-stats")
+
+
+async def activity_stats_xlsx(request: Request) -> Response:
+    table = await _table(request, _activity_table)
+    if isinstance(table, Response):
+        return table
+    return _xlsx(table, "activity-stats", "视察调研统计")
 
 
 # What spreadsheets read as the start of a formula (OWASP CSV injection).

@@ -23,6 +23,7 @@ from graph.kernel.model import (
     SEARCH_WORDS,
 )
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
+from graph.proposals.vocab import AssignmentRole
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,22 @@ MATCH (p:Proposal) WHERE p.statsFacts IS NULL OR p.statsIndustry IS NULL
 CALL (p) {{
   SET p.statsIndustry = {STATS_INDUSTRY}, p.statsOthers = {STATS_OTHERS},
     p.statsFacts = {STATS_FACTS}
+}} IN TRANSACTIONS OF 10000 ROWS
+"""
+
+# Assignments stored without a role (an old export, a hand-made file; every writer sets one):
+# the only unit of a suggestion is its lead (主办), and beside a lead the others are co-handling
+# (协办). Where neither holds the role stays unknown (statistics say 角色未注明), not guessed.
+ROLE_BACKFILL = f"""
+MATCH (p:Proposal)-[r:ASSIGNED_TO]->(:Unit) WHERE r.role IS NULL
+WITH DISTINCT p
+CALL (p) {{
+  MATCH (p)-[a:ASSIGNED_TO]->(:Unit)
+  WITH collect(a) AS given
+  WITH given, size([x IN given WHERE x.role = '{AssignmentRole.LEAD.value}']) AS leads
+  FOREACH (x IN [x IN given WHERE x.role IS NULL] |
+    SET x.role = CASE WHEN size(given) = 1 THEN '{AssignmentRole.LEAD.value}'
+                      WHEN leads > 0 THEN '{AssignmentRole.CO.value}' END)
 }} IN TRANSACTIONS OF 10000 ROWS
 """
 
@@ -177,6 +194,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX proposal_group_raised IF NOT EXISTS "
             "FOR (n:Proposal) ON (n.groupId, n.raisedAt)",
         ),
+    ),
+    Migration(
+        10,
+        "suggestions: dashboard filters and closed counts (title TEXT index; closed by year)",
+        (
+            # `filter.text` (the title contains …, in Chinese) is index-backed.
+            "CREATE TEXT INDEX proposal_title_text IF NOT EXISTS FOR (n:Proposal) ON (n.title)",
+            # The closed ones of a year's index-backed statistics (cypher_stats.COUNT_YEAR_CLOSED_…)
+            # come from these alone, like the other counts.
+            "CREATE INDEX proposal_year_closed IF NOT EXISTS "
+            "FOR (p:Proposal) ON (p.year, p.status, p.statsIndustry, p.statsFacts)",
+            "CREATE INDEX proposal_year_closed_others IF NOT EXISTS "
+            "FOR (p:Proposal) ON (p.year, p.status, p.statsOthers, p.statsFacts)",
+        ),
+        (ROLE_BACKFILL,),
     ),
 )
 

@@ -32,6 +32,7 @@ from schema.readpath.extension import CompiledReads
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery
+from schema.trips.stats import TripStatsQuery
 from schema.trips.types import TRIP_TYPES
 
 MAX_DEPTH = 10
@@ -48,7 +49,9 @@ LIMIT_RULES = [
 
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
-class Query(NodeQuery, LiaisonQuery, CoverageQuery, TripsQuery, AuditQuery, ProposalsQuery):
+class Query(
+    NodeQuery, LiaisonQuery, CoverageQuery, TripsQuery, TripStatsQuery, AuditQuery, ProposalsQuery
+):
     """The fields come from the domains' query classes."""
 
 

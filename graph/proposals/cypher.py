@@ -2,25 +2,15 @@
 
 Values always go in as $parameters. Statements whose text varies (the raiser's label, which
 filters a list sets, what statistics group by) are built here, once, at import, into dicts
-named like a statement and keyed by what varies: `LIST_PROPOSALS[filters]`,
-`MATCH_RAISER[label]`, `COUNT_PROPOSALS[dimensions]`. Only the fixed fragments below and the
-labels of the model's allowlist ever go into the text.
-
-A statistics statement is `MATCH_PROPOSALS[filters] + COUNT_PROPOSALS[dimensions]`: the two
-halves are built here and only joined at call time, since the whole statements would number
-64 × 401 (about 17 MB of text).
-
-Size: over 400 lines because it holds every statement of the domain, by design.
+named like a statement and keyed by what varies: `MATCH_RAISER[label]`;
+the ones keyed by the filters set (8,192 combinations) are built by cached functions,
+`list_proposals_query(filters)`. Only the fixed fragments below and the labels of the model's
+allowlist ever go into the text. The statistics' statements are in cypher_stats.py.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
-
-from graph.kernel.dates import NO_DAY
-from graph.proposals.facts import EXTRA_MARK, NOT_ASSIGNED
-from graph.proposals.vocab import StatsDimension
+import functools
 
 # ---------------------------------------------------------------------------------------------
 # Lists and filters
@@ -28,7 +18,8 @@ from graph.proposals.vocab import StatsDimension
 
 # The filters a list or a statistic may set, by parameter name, each a fixed fragment over `p`.
 # Only the filters given go into the WHERE clause, so the planner can use the raisedAt / status
-# / congressId indexes (an `$x IS NULL OR …` clause cannot).
+# / congressId indexes (an `$x IS NULL OR …` clause cannot). The ones after `status` follow a
+# relationship from `p` (or read its title), and are checked after the indexed ones.
 PROPOSAL_FILTERS = {
     "congress": "p.congressId = $congress",
     "from": "p.raisedAt >= $from",
@@ -36,22 +27,26 @@ PROPOSAL_FILTERS = {
     "stage": "p.stage = $stage",
     "industry": "$industry IN p.industryPath",
     "status": "p.status = $status",
+    "group": "p.groupId = $group",
+    "text": "p.title CONTAINS $text",
+    "deputy": "EXISTS { (:Deputy {id: $deputy})-[:RAISED]->(p) }",
+    "committee": "EXISTS { (:Committee {id: $committee})-[:SUPERVISES]->(p) }",
+    "unit": "EXISTS { (p)-[:ASSIGNED_TO]->(:Unit {id: $unit}) }",
+    "unitRole": (
+        "EXISTS { MATCH (p)-[a:ASSIGNED_TO]->(:Unit {id: $unit}) WHERE a.role = $unitRole }"
+    ),
+    "activity": "EXISTS { (p)-[:ARISES_FROM]->(:Activity {id: $activity}) }",
 }
-
-# Every combination of filters (64), the key of the statements built for them.
-FILTER_SETS = tuple(
-    frozenset(names)
-    for n in range(len(PROPOSAL_FILTERS) + 1)
-    for names in itertools.combinations(PROPOSAL_FILTERS, n)
-)
 
 
 def _where(filters: frozenset[str]) -> str:
     return " AND ".join(f for name, f in PROPOSAL_FILTERS.items() if name in filters) or "true"
 
 
-LIST_PROPOSALS = {
-    filters: f"""
+# Keyed by the names of the filters set (2^13 combinations: built when first asked, and kept).
+@functools.cache
+def list_proposals_query(filters: frozenset[str]) -> str:
+    return f"""
 CALL () {{ MATCH (p:Proposal) WHERE {_where(filters)} RETURN count(p) AS total }}
 CALL () {{
   MATCH (p:Proposal) WHERE {_where(filters)}
@@ -60,8 +55,22 @@ CALL () {{
 }}
 RETURN total, rows
 """
-    for filters in FILTER_SETS
-}
+
+
+@functools.cache
+def match_proposals_query(filters: frozenset[str]) -> str:
+    return f"\nMATCH (p:Proposal) WHERE {_where(filters)}\n"
+
+
+# Whether the nodes a filter names exist (a filter on a missing id is an error, not "none").
+MATCH_FILTER_REFS = """
+RETURN
+  $group IS NULL OR EXISTS { MATCH (:DeputyGroup {id: $group}) } AS group,
+  $committee IS NULL OR EXISTS { MATCH (:Committee {id: $committee}) } AS committee,
+  $unit IS NULL OR EXISTS { MATCH (:Unit {id: $unit}) } AS unit,
+  $deputy IS NULL OR EXISTS { MATCH (:Deputy {id: $deputy}) } AS deputy,
+  $activity IS NULL OR EXISTS { MATCH (:Activity {id: $activity}) } AS activity
+"""
 
 LIST_OVERDUE_PROPOSALS = """
 CALL () {
@@ -285,150 +294,4 @@ CALL (p, row) {
     seq: e.seq
   })
 }
-"""
-
-# ---------------------------------------------------------------------------------------------
-# Statistics: the general plan
-# ---------------------------------------------------------------------------------------------
-
-# What each dimension groups by, over `p`; the multi-valued ones are lists.
-DIMENSION_KEYS = {
-    StatsDimension.INDUSTRY.value: "p.industryPath",
-    StatsDimension.INDUSTRY_SECTION.value: "p.sections",
-    StatsDimension.STATUS.value: "p.status",
-    StatsDimension.YEAR.value: "p.year",
-    StatsDimension.QUARTER.value: "p.year * 10 + p.quarter",
-    StatsDimension.GROUP.value: "p.groupId",
-    StatsDimension.COMMITTEE.value: (
-        "COLLECT { MATCH (c:Committee)-[:SUPERVISES]->(p) RETURN DISTINCT c.id }"
-    ),
-    StatsDimension.UNIT.value: (
-        "COLLECT { MATCH (p)-[:ASSIGNED_TO]->(u:Unit) RETURN DISTINCT u.id }"
-    ),
-}
-LIST_DIMENSIONS = frozenset(
-    d.value
-    for d in (
-        StatsDimension.INDUSTRY,
-        StatsDimension.INDUSTRY_SECTION,
-        StatsDimension.COMMITTEE,
-        StatsDimension.UNIT,
-    )
-)
-INDUSTRY_DIMENSIONS = (StatsDimension.INDUSTRY.value, StatsDimension.INDUSTRY_SECTION.value)
-MAX_DIMENSIONS = 3
-
-# The scalar-code plan's industry keys: the first industry, then the codes on the other
-# industries' paths that are not on its own path, marked (counted as they are, not rolled up).
-INDUSTRY_KEYS = (
-    "[p.industryCode] + [c IN coalesce(p.industryPath, []) "
-    f"WHERE NOT p.industryCode STARTS WITH c | '{EXTRA_MARK}' + c]"
-)
-
-
-def industry_index(dimensions: Sequence[str]) -> int | None:
-    """Where the one industry dimension is, when the scalar-code plan applies (the other
-    dimensions single-valued): that key is INDUSTRY_KEYS, unwound. None otherwise."""
-    industry = [i for i, d in enumerate(dimensions) if d in INDUSTRY_DIMENSIONS]
-    others = [d for d in dimensions if d not in INDUSTRY_DIMENSIONS]
-    if len(industry) != 1 or any(d in LIST_DIMENSIONS for d in others):
-        return None
-    return industry[0]
-
-
-def _count_proposals(dimensions: Sequence[str]) -> str:
-    """The grouping and the counts behind the rates, keyed k0, k1 … in `dimensions` order (k
-    when there are none); `count(x)` counts non-null values, cheaper than CASE."""
-    at = industry_index(dimensions)
-    keys = (
-        ", ".join(f"{DIMENSION_KEYS[d]} AS k{i}" for i, d in enumerate(dimensions) if i != at)
-        or "1 AS k"
-    )
-    unwind = f"UNWIND {INDUSTRY_KEYS} AS k{at}\n" if at is not None else ""
-    names = ", ".join(f"k{i}" for i in range(len(dimensions))) or "k"
-    return f"""WITH p, {keys}
-{unwind}RETURN {names},
-  count(*) AS total,
-  count(p.assignedAt) AS assigned,
-  count(CASE WHEN p.assignedAt <= p.raisedAt + $window THEN 1 END) AS assignedInTime,
-  count(CASE WHEN p.repliedAt IS NOT NULL OR p.due < $today THEN p.due END) AS dueCount,
-  count(CASE WHEN p.repliedAt <= p.due THEN 1 END) AS repliedOnTime,
-  count(p.satisfaction) AS rated,
-  count(CASE WHEN p.satisfaction IN $satisfied THEN 1 END) AS satisfied
-"""
-
-
-MATCH_PROPOSALS = {
-    filters: f"\nMATCH (p:Proposal) WHERE {_where(filters)}\n" for filters in FILTER_SETS
-}
-
-# Keyed by the dimensions in groupBy order (distinct, at most MAX_DIMENSIONS: 401 of them).
-COUNT_PROPOSALS = {
-    dimensions: _count_proposals(dimensions)
-    for n in range(MAX_DIMENSIONS + 1)
-    for dimensions in itertools.permutations(DIMENSION_KEYS, n)
-}
-
-MATCH_KEY_NAMES = """
-CALL () {
-  UNWIND $codes AS code MATCH (i:Industry {code: code}) RETURN collect([code, i.name]) AS a
-}
-CALL () {
-  UNWIND $groups AS id MATCH (n:DeputyGroup {id: id}) RETURN collect([id, n.name]) AS b
-}
-CALL () {
-  UNWIND $committees AS id MATCH (n:Committee {id: id}) RETURN collect([id, n.name]) AS c
-}
-CALL () { UNWIND $units AS id MATCH (n:Unit {id: id}) RETURN collect([id, n.name]) AS d }
-RETURN a + b + c + d AS pairs
-"""
-
-# ---------------------------------------------------------------------------------------------
-# Statistics: the index-backed plan (whole calendar years)
-# ---------------------------------------------------------------------------------------------
-
-# When the filter is whole calendar years and nothing else, and the dimensions need only the
-# year and the industries, every value the counts need is in the (year, statsIndustry,
-# statsFacts) index (migration 5): PROFILE shows a NodeIndexSeek with the three values cached
-# and no other DB hits, where the general plan reads each node (about 110 ms per 100,000 for
-# the first property). `statsIndustry` is the first industry's code as an integer,
-# `statsFacts` the dates and rating the counts compare, packed; the arithmetic below unpacks
-# them (facts.py). The few suggestions in more than one industry also count under the codes
-# marked in `statsOthers` (the marked keys of INDUSTRY_KEYS), read from the second index,
-# which holds only them.
-_YEAR_COUNTS = f"""
-WITH year, key, f / 100000000000 AS assignDays, f / 1000000 % 100000 AS due,
-  f / 10 % 100000 AS replied, f % 10 AS rating
-RETURN year, key,
-  count(*) AS total,
-  count(CASE WHEN assignDays < {NOT_ASSIGNED} THEN 1 END) AS assigned,
-  count(CASE WHEN assignDays <= $assignDays THEN 1 END) AS assignedInTime,
-  count(CASE WHEN due < {NO_DAY} AND (replied < {NO_DAY} OR due < $today) THEN 1 END) AS dueCount,
-  count(CASE WHEN replied <= due AND due < {NO_DAY} THEN 1 END) AS repliedOnTime,
-  count(CASE WHEN rating > 0 THEN 1 END) AS rated,
-  count(CASE WHEN rating IN $satisfied THEN 1 END) AS satisfied
-"""
-
-COUNT_YEAR_BY_INDUSTRY = (
-    """
-MATCH (p:Proposal)
-WHERE p.year IN $years AND p.statsIndustry IS NOT NULL AND p.statsFacts IS NOT NULL
-WITH p.year AS year, p.statsIndustry AS key, p.statsFacts AS f"""
-    + _YEAR_COUNTS
-)
-
-COUNT_YEAR_BY_OTHER_INDUSTRIES = (
-    """
-MATCH (p:Proposal)
-WHERE p.year IN $years AND p.statsOthers IS NOT NULL AND p.statsFacts IS NOT NULL
-WITH p.year AS year, p.statsOthers AS key, p.statsFacts AS f"""
-    + _YEAR_COUNTS
-)
-
-# The plan above sees only suggestions that carry the packed properties; every writer sets
-# them, but data loaded from elsewhere may not (an old export, a hand-made file). The count
-# of the years' suggestions (from the year index, no node reads either) tells: when it
-# differs, the general plan answers.
-COUNT_YEAR_PROPOSALS = """
-MATCH (p:Proposal) WHERE p.year IN $years RETURN count(p) AS total
 """

@@ -56,7 +56,7 @@ def industry_path(codes: Iterable[str]) -> list[str]:
 
 def stats_industry(codes: Sequence[str]) -> dict[str, Any]:
     """`statsIndustry` (the first industry as an integer) and `statsOthers` (None unless in more
-    than one industry): the keys `cypher.INDUSTRY_KEYS` unwinds, as described above."""
+    than one industry): the keys `cypher_stats.INDUSTRY_KEYS` unwinds, as described above."""
     first = codes[0] if codes else ""
     marked = "".join(
         f"{EXTRA_MARK}{c}" for c in industry_path(codes) if not (first and first.startswith(c))

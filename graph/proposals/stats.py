@@ -1,6 +1,9 @@
 """Statistics of suggestions for the dashboards: counts grouped by any of INDUSTRY,
 INDUSTRY_SECTION, STATUS, YEAR, QUARTER, GROUP, COMMITTEE and UNIT, with the rates staff
-report (assigned within N days, replied by the due date, satisfaction).
+report (assigned within N days, replied by the due date, closed of assigned (办结率), the
+satisfaction split 满意 / 基本满意 / 不满意). INDUSTRY may be rolled up to one GB/T 4754 level
+(`industry_level`), so a suggestion counts once per row; UNIT rows are per unit and role (主办 /
+协办). Replies record no mode (书面 / 面商 / 电话), so there is no reply-mode share.
 
 Speed. One pass over the matching Proposal nodes reads only their own properties (derived at
 write time, facts.py); reading them is most of the cost (about 25 ms per property per 100,000
@@ -14,7 +17,7 @@ suggestions here), so the query reads as few as it can:
 - Other multi-valued keys (committees, units) are grouped *as lists*, so the rows coming back
   are the distinct combinations, not one per suggestion; Python spreads each list.
 - Whole calendar years with no other filter, grouped by nothing but the year and one
-  industry dimension, are read from an index alone (see cypher.COUNT_YEAR_BY_INDUSTRY): about
+  industry dimension, are read from an index alone (see cypher_stats.COUNT_YEAR_BY_INDUSTRY): about
   90 ms for a year of 100,000 where reading the nodes took about 300 ms.
 - Otherwise, a filter with a date range is split in two halves run side by side (two cores);
   every count adds up across the halves. They are separate read transactions, so a step
@@ -34,16 +37,34 @@ from typing import Any
 
 from graph.kernel import validate
 from graph.kernel.db import Database
-from graph.proposals import cypher
-from graph.proposals.cypher import INDUSTRY_DIMENSIONS, LIST_DIMENSIONS, industry_index
+from graph.proposals import cypher, cypher_stats
+from graph.proposals.cypher_stats import INDUSTRY_DIMENSIONS, LIST_DIMENSIONS, industry_index
 from graph.proposals.facts import EXTRA_MARK, RATING_CODE, fact_day, industry_code, industry_path
-from graph.proposals.reads import ProposalFilter, check_filter, filter_params
-from graph.proposals.vocab import ProposalStatus, Satisfaction, StatsDimension
+from graph.proposals.reads import ProposalFilter, check_filter, check_filter_refs, filter_params
+from graph.proposals.vocab import (
+    AssignmentRole,
+    IndustryLevel,
+    ProposalStatus,
+    Satisfaction,
+    StatsDimension,
+)
 
 DEFAULT_ASSIGN_DAYS = 7
 SATISFIED = (Satisfaction.SATISFIED.value, Satisfaction.BASICALLY_SATISFIED.value)
 
-_COUNTS = ("total", "assigned", "assignedInTime", "dueCount", "repliedOnTime", "rated", "satisfied")
+_COUNTS = (
+    "total",
+    "assigned",
+    "assignedInTime",
+    "dueCount",
+    "repliedOnTime",
+    "rated",
+    "satisfied",
+    "fullySatisfied",
+    "basicallySatisfied",
+    "unsatisfied",
+    "closed",
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,7 @@ class StatsKey:
     dimension: str
     value: str | None  # code, id, status, year ("2024") or quarter ("2024-Q3"); None: none
     label: str  # what a person reads: the name, 已交办, 2024年第3季度 …
+    role: str | None = None  # UNIT: the unit's part, LEAD (主办) or CO (协办)
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -67,6 +89,10 @@ class StatsRow:
     replied_on_time: int = 0
     rated: int = 0
     satisfied: int = 0
+    fully_satisfied: int = 0
+    basically_satisfied: int = 0
+    unsatisfied: int = 0
+    closed: int = 0
 
     def add(self, row: dict[str, Any]) -> None:
         self.total += row["total"]
@@ -76,6 +102,10 @@ class StatsRow:
         self.replied_on_time += row["repliedOnTime"]
         self.rated += row["rated"]
         self.satisfied += row["satisfied"]
+        self.fully_satisfied += row["fullySatisfied"]
+        self.basically_satisfied += row["basicallySatisfied"]
+        self.unsatisfied += row["unsatisfied"]
+        self.closed += row.get("closed", 0)
 
     @property
     def assigned_in_time_rate(self) -> float | None:
@@ -92,11 +122,17 @@ class StatsRow:
         """Satisfied and basically satisfied, as a share of the rated."""
         return _rate(self.satisfied, self.rated)
 
+    @property
+    def closed_rate(self) -> float | None:
+        """办结率: closed (办结) as a share of the assigned (交办)."""
+        return _rate(self.closed, self.assigned)
+
 
 @dataclass
 class ProposalStats:
     group_by: list[str]
     assign_days: int
+    industry_level: str | None = None
     rows: list[StatsRow] = field(default_factory=list)
     totals: StatsRow = field(default_factory=lambda: StatsRow(keys=[]))
 
@@ -105,7 +141,7 @@ def check_group_by(group_by: Sequence[str]) -> list[str]:
     dims = list(dict.fromkeys(group_by))
     for dim in dims:
         validate.choice(dim, "groupBy", StatsDimension.values())
-    if len(dims) > cypher.MAX_DIMENSIONS:
+    if len(dims) > cypher_stats.MAX_DIMENSIONS:
         raise validate.invalid("groupBy", "最多按 3 个维度分组", "Group by at most 3 dimensions")
     return dims
 
@@ -114,20 +150,47 @@ def check_group_by(group_by: Sequence[str]) -> list[str]:
 PARTITIONS = 2
 
 
-def _industry_values(dim: str, raw: str | None) -> tuple[list[str | None], bool]:
-    """(the codes a row of the scalar-code plan counts under, whether it counts in the totals):
-    a first industry rolled up the tree, another industry's code as it is."""
+def _at_level(code: str, length: int) -> str:
+    """`code` rolled up to the level of `length` (its own code when it is coarser)."""
+    return code[:length] if len(code) >= length else code
+
+
+def _branch_ends(codes: Sequence[str], length: int) -> list[str]:
+    """Of the codes on other industries' paths (those not on the first's path): the ones at the
+    level of `length`, and the ones coarser where nothing finer follows (a branch that stops)."""
+    return [
+        c
+        for c in codes
+        if len(c) == length
+        or (len(c) < length and not any(o != c and o.startswith(c) for o in codes))
+    ]
+
+
+def _industry_values(dim: str, raw: Any, level: int | None) -> tuple[list[Any], bool]:
+    """(the codes a row counts under, whether it counts in the totals) for the industry key of
+    a row: the first industry (a code or None), the others' marked codes ("+A+A01…", not in
+    the totals), or both as a pair [first, others] (LEVEL_KEY). Without a level the first
+    rolls up the whole tree and each marked code counts as it is; at a level each rolls up to
+    that level, and a suggestion counts once under each distinct code it reaches."""
+    if isinstance(raw, list):
+        first, others = raw
+        both = _industry_values(dim, first, level)[0]
+        if others:
+            both += [v for v in _industry_values(dim, others, level)[0] if v not in both]
+        return both, True
     if raw is None:
         return [None], True
-    first = not raw.startswith(EXTRA_MARK)
-    path = industry_path([raw]) if first else [raw.removeprefix(EXTRA_MARK)]
-    values: list[str | None] = [
-        c for c in path if dim == StatsDimension.INDUSTRY.value or len(c) == 1
-    ]
-    return values, first
+    is_first = not raw.startswith(EXTRA_MARK)
+    if is_first:
+        path = [_at_level(raw, level)] if level else industry_path([raw])
+    else:
+        marked = raw.split(EXTRA_MARK)[1:]
+        path = _branch_ends(marked, level) if level else marked
+    values: list[Any] = [c for c in path if dim == StatsDimension.INDUSTRY.value or len(c) == 1]
+    return values, is_first
 
 
-# The index-backed plan (cypher.COUNT_YEAR_BY_INDUSTRY) applies to these dimensions.
+# The index-backed plan (cypher_stats.COUNT_YEAR_BY_INDUSTRY) applies to these dimensions.
 INDEXED_DIMS = frozenset({*INDUSTRY_DIMENSIONS, StatsDimension.YEAR.value})
 
 
@@ -159,29 +222,34 @@ async def _indexed_rows(
     None when some of the years' suggestions lack the packed properties."""
     at = industry_index(dims)
     queries = [
-        db.read(cypher.COUNT_YEAR_PROPOSALS, years=years),
-        db.read(cypher.COUNT_YEAR_BY_INDUSTRY, years=years, **params),
+        db.read(cypher_stats.COUNT_YEAR_PROPOSALS, years=years),
+        db.read(cypher_stats.COUNT_YEAR_BY_INDUSTRY, years=years, **params),
+        db.read(cypher_stats.COUNT_YEAR_CLOSED_BY_INDUSTRY, years=years),
         *(
-            [db.read(cypher.COUNT_YEAR_BY_OTHER_INDUSTRIES, years=years, **params)]
+            [
+                db.read(cypher_stats.COUNT_YEAR_BY_OTHER_INDUSTRIES, years=years, **params),
+                db.read(cypher_stats.COUNT_YEAR_CLOSED_BY_OTHER_INDUSTRIES, years=years),
+            ]
             if at is not None
             else []
         ),
     ]
-    counted, firsts, *others = await asyncio.gather(*queries)
+    counted, firsts, closed_firsts, *others = await asyncio.gather(*queries)
     if sum(row["total"] for row in firsts) != counted[0]["total"]:
         return None
+    closed = {(r["year"], r["key"]): r["closed"] for r in closed_firsts + (others[1:] or [[]])[0]}
     rows: list[dict[str, Any]] = []
     for row in firsts + (others[0] if others else []):
-        counts = {name: row[name] for name in _COUNTS}
+        counts = {name: row[name] for name in _COUNTS if name != "closed"}
+        counts["closed"] = closed.get((row["year"], row["key"]), 0)
         if at is None:
-            industries: list[str | None] = [None]
+            industry: str | None = None
         elif isinstance(row["key"], int):
-            industries = [industry_code(row["key"])]
-        else:  # the marked codes: the keys cypher.INDUSTRY_KEYS unwinds after the first
-            industries = [EXTRA_MARK + c for c in row["key"].split(EXTRA_MARK)[1:]]
-        for industry in industries:
-            keys = {f"k{i}": industry if i == at else row["year"] for i in range(len(dims))}
-            rows.append((keys or {"k": 1}) | counts)
+            industry = industry_code(row["key"])
+        else:  # the marked codes of the others (cypher_stats.INDUSTRY_KEYS' second key)
+            industry = row["key"]
+        keys = {f"k{i}": industry if i == at else row["year"] for i in range(len(dims))}
+        rows.append((keys or {"k": 1}) | counts)
     return rows
 
 
@@ -203,17 +271,24 @@ def _values(value: Any, is_list: bool) -> list[Any]:
     return list(value) if value else [None]
 
 
-def _key_value(dim: str, raw: Any) -> str | None:
+def _key_value(dim: str, raw: Any) -> Any:
+    """A key as rows are grouped by it: a string, or for UNIT the pair (unit id, role)."""
     if raw is None:
         return None
+    if dim == StatsDimension.UNIT.value:
+        return (raw[0], raw[1])
     if dim == "QUARTER":
         return f"{raw // 10}-Q{raw % 10}"
     return str(raw)
 
 
-def _key_label(dim: str, value: str | None, names: dict[str, str]) -> str:
+def _key_label(dim: str, value: Any, names: dict[str, str]) -> str:
     if value is None:
         return "未填写"
+    if dim == StatsDimension.UNIT.value:
+        unit, role = value
+        part = AssignmentRole(role).zh if role in AssignmentRole.values() else "角色未注明"
+        return f"{names.get(unit, unit)}（{part}）"
     if dim == StatsDimension.STATUS.value:
         known = value in ProposalStatus.values()
         return ProposalStatus(value).zh if known else value
@@ -225,9 +300,12 @@ def _key_label(dim: str, value: str | None, names: dict[str, str]) -> str:
     return names.get(value, value)
 
 
-def _sort_value(dim: str, value: str | None) -> tuple[int, Any]:
+def _sort_value(dim: str, value: Any) -> tuple[int, Any]:
     if value is None:
         return (1, "")
+    if dim == StatsDimension.UNIT.value:
+        roles = AssignmentRole.values()
+        return (0, (value[0], roles.index(value[1]) if value[1] in roles else 99))
     if dim == StatsDimension.STATUS.value:
         statuses = ProposalStatus.values()
         return (0, statuses.index(value) if value in statuses else 99)
@@ -242,19 +320,33 @@ async def proposal_stats(
     assign_days: int = DEFAULT_ASSIGN_DAYS,
     today: dt.date | None = None,
     indexed: bool = True,
+    industry_level: str | None = None,
 ) -> ProposalStats:
     """Counts and rates of the suggestions matching `f`, grouped by `group_by` (none: totals
     only). Under INDUSTRY a suggestion counts once for each code on its path (C1391, C139, C13,
-    C); the totals count it once. `indexed=False` forces the general plan (tests compare)."""
+    C); the totals count it once. With `industry_level` (IndustryLevel) INDUSTRY rows are the
+    codes of that level only, each suggestion counted once per row: a suggestion in one
+    industry is in exactly one row (its own code when coarser than the level), so the rows
+    add up to the total; one in several industries counts once under each distinct code they
+    reach at the level, so the rows then add up to more than the total. UNIT rows are per unit
+    and role (主办 / 协办). `indexed=False` forces the general plan (tests compare)."""
     dims = check_group_by(group_by)
     if not 0 <= assign_days <= 366:
         raise validate.invalid(
             "assignDays", "交办天数须在 0 到 366 之间", "`assignDays` must be 0–366"
         )
+    validate.choice(industry_level, "industryLevel", IndustryLevel.values())
+    level = (
+        IndustryLevel(industry_level).code_length
+        if industry_level and StatsDimension.INDUSTRY.value in dims
+        else None
+    )
     f = check_filter(f)
+    await check_filter_refs(db, f)
     today = today or dt.date.today()
     years = _indexed_plan(dims, f) if indexed else None
     rows = None
+    scalar_at: int | None = None
     if years is not None:
         packed = {
             "assignDays": assign_days,
@@ -262,20 +354,30 @@ async def proposal_stats(
             "satisfied": [RATING_CODE[r] for r in SATISFIED],
         }
         rows = await _indexed_rows(db, dims, years, packed)
+        scalar_at = industry_index(dims)
     if rows is None:
-        rows = await _general_rows(db, dims, f, assign_days, today)
-    return await _aggregate(db, dims, assign_days, rows)
+        rows = await _general_rows(db, dims, f, assign_days, today, level is not None)
+        scalar_at = None if level else industry_index(dims)
+    result = await _aggregate(db, dims, assign_days, rows, scalar_at, level)
+    result.industry_level = industry_level if level else None
+    return result
 
 
 async def _general_rows(
-    db: Database, dims: Sequence[str], f: ProposalFilter, assign_days: int, today: dt.date
+    db: Database,
+    dims: Sequence[str],
+    f: ProposalFilter,
+    assign_days: int,
+    today: dt.date,
+    at_level: bool,
 ) -> list[dict[str, Any]]:
-    count = cypher.COUNT_PROPOSALS[tuple(dims)]
+    statements = cypher_stats.COUNT_PROPOSALS_AT_LEVEL if at_level else cypher_stats.COUNT_PROPOSALS
+    count = statements[tuple(dims)]
 
     async def part(half: ProposalFilter) -> list[dict[str, Any]]:
         params = filter_params(half)
         return await db.read(
-            cypher.MATCH_PROPOSALS[frozenset(params)] + count,
+            cypher.match_proposals_query(frozenset(params)) + count,
             window=dt.timedelta(days=assign_days),
             today=today,
             satisfied=list(SATISFIED),
@@ -287,18 +389,25 @@ async def _general_rows(
 
 
 async def _aggregate(
-    db: Database, dims: list[str], assign_days: int, rows: list[dict[str, Any]]
+    db: Database,
+    dims: list[str],
+    assign_days: int,
+    rows: list[dict[str, Any]],
+    scalar_at: int | None,
+    level: int | None,
 ) -> ProposalStats:
-    """Spread and add up the rows of either plan."""
-    at = industry_index(dims)
+    """Spread and add up the rows of either plan. `scalar_at`: where the scalar-code plan's
+    industry key is (cypher_stats.INDUSTRY_KEYS); `level`: the code length INDUSTRY rolls up to."""
+    industry = StatsDimension.INDUSTRY.value
     result = ProposalStats(group_by=dims, assign_days=assign_days)
-    grouped: dict[tuple[str | None, ...], StatsRow] = {}
+    grouped: dict[tuple[Any, ...], StatsRow] = {}
     for row in rows:
-        spread: list[list[str | None]] = []
+        spread: list[list[Any]] = []
         in_totals = True  # the other industries' rows count suggestions a second time
         for i, d in enumerate(dims):
-            if i == at:
-                values, in_totals = _industry_values(d, row[f"k{i}"])
+            if i == scalar_at or (level and d == industry):
+                values, first = _industry_values(d, row[f"k{i}"], level)
+                in_totals = in_totals and first
                 spread.append(values)
             else:
                 spread.append(
@@ -312,9 +421,7 @@ async def _aggregate(
             grouped[combo].add(row)
     names = await _names(db, dims, grouped)
     for combo, stats_row in grouped.items():
-        stats_row.keys = [
-            StatsKey(d, v, _key_label(d, v, names)) for d, v in zip(dims, combo, strict=True)
-        ]
+        stats_row.keys = [_stats_key(d, v, names) for d, v in zip(dims, combo, strict=True)]
     order = sorted(
         grouped, key=lambda c: tuple(_sort_value(d, v) for d, v in zip(dims, c, strict=True))
     )
@@ -322,8 +429,15 @@ async def _aggregate(
     return result
 
 
+def _stats_key(dim: str, value: Any, names: dict[str, str]) -> StatsKey:
+    label = _key_label(dim, value, names)
+    if dim == StatsDimension.UNIT.value and value is not None:
+        return StatsKey(dim, value[0], label, role=value[1])
+    return StatsKey(dim, value, label)
+
+
 async def _names(
-    db: Database, dims: list[str], grouped: dict[tuple[str | None, ...], StatsRow]
+    db: Database, dims: list[str], grouped: dict[tuple[Any, ...], StatsRow]
 ) -> dict[str, str]:
     wanted: dict[str, set[str]] = {
         "codes": set(),
@@ -341,57 +455,8 @@ async def _names(
     for combo in grouped:
         for dim, value in zip(dims, combo, strict=True):
             if value is not None and dim in bucket:
-                wanted[bucket[dim]].add(value)
+                wanted[bucket[dim]].add(value[0] if dim == "UNIT" else value)
     if not any(wanted.values()):
         return {}
-    rows = await db.read(cypher.MATCH_KEY_NAMES, **{k: sorted(v) for k, v in wanted.items()})
+    rows = await db.read(cypher_stats.MATCH_KEY_NAMES, **{k: sorted(v) for k, v in wanted.items()})
     return {key: name for key, name in rows[0]["pairs"]}
-
-
-def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows for CSV / Excel: per dimension its key and name, then counts and rates;
-    the last row holds the totals."""
-    header: list[str] = []
-    for dim in stats.group_by:
-        d = StatsDimension(dim)
-        header += [f"{d.zh}代码 {d.en} key", f"{d.zh} {d.en}"]
-    n = stats.assign_days
-    header += [
-        "意见建议数 Suggestions",
-        "已交办 Assigned",
-        f"{n}日内交办 Assigned within {n} days",
-        f"{n}日内交办率 Assigned-within-{n}-days rate",
-        "应答复 Due",
-        "按期答复 Replied by due date",
-        "按期答复率 On-time reply rate",
-        "已评价 Rated",
-        f"{Satisfaction.SATISFIED.zh}及{Satisfaction.BASICALLY_SATISFIED.zh} Satisfied",
-        "满意率 Satisfaction rate",
-    ]
-
-    def cells(row: StatsRow) -> list[Any]:
-        return [
-            row.total,
-            row.assigned,
-            row.assigned_in_time,
-            row.assigned_in_time_rate,
-            row.due_count,
-            row.replied_on_time,
-            row.replied_on_time_rate,
-            row.rated,
-            row.satisfied,
-            row.satisfaction_rate,
-        ]
-
-    body = []
-    for row in stats.rows:
-        keys: list[Any] = []
-        for key in row.keys:
-            keys += [key.value, key.label]
-        body.append(keys + cells(row))
-    body.append(
-        ["合计 Total"] + [None] * (2 * len(stats.group_by) - 1) + cells(stats.totals)
-        if stats.group_by
-        else cells(stats.totals)
-    )
-    return header, body

@@ -57,6 +57,20 @@ class AssignmentRole(Vocabulary):
     CO = "CO"
 
 
+class IndustryLevel(Vocabulary):
+    """The levels of GB/T 4754 that statistics roll suggestions up to (stats.py): a code's level
+    is its length (C, C13, C139, C1391), a parent's code being a prefix of its children's."""
+
+    SECTION = "SECTION"
+    DIVISION = "DIVISION"
+    GROUP = "GROUP"
+    CLASS = "CLASS"
+
+    @property
+    def code_length(self) -> int:
+        return {"SECTION": 1, "DIVISION": 3, "GROUP": 4, "CLASS": 5}[self.value]
+
+
 class UnitKind(Vocabulary):
     GOVERNMENT = "GOVERNMENT"
     PROCURATORATE = "PROCURATORATE"
@@ -109,6 +123,10 @@ ZH: dict[Vocabulary, str] = {
     Satisfaction.SATISFIED: "满意",
     Satisfaction.BASICALLY_SATISFIED: "基本满意",
     Satisfaction.UNSATISFIED: "不满意",
+    IndustryLevel.SECTION: "门类",
+    IndustryLevel.DIVISION: "大类",
+    IndustryLevel.GROUP: "中类",
+    IndustryLevel.CLASS: "小类",
     AssignmentRole.LEAD: "主办",
     AssignmentRole.CO: "协办",
     UnitKind.GOVERNMENT: "政府部门",

@@ -27,6 +27,37 @@ add_zh(
 )
 
 
+# The kinds the seed counts as 视察调研 ("89次视察调研"); law-enforcement checks are counted apart.
+SEED_TRIP_KINDS = (ActivityKind.INSPECTION, ActivityKind.RESEARCH)
+
+
+class ActivityDimension(Vocabulary):
+    """What trip statistics (stats.py) group by."""
+
+    KIND = "KIND"
+    TOPIC = "TOPIC"
+    GROUP = "GROUP"
+    COMMITTEE = "COMMITTEE"
+    MONTH = "MONTH"
+    ENTERPRISE = "ENTERPRISE"
+
+    @property
+    def en(self) -> str:
+        return self.value.capitalize()
+
+
+add_zh(
+    {
+        ActivityDimension.KIND: "类型",
+        ActivityDimension.TOPIC: "主题",
+        ActivityDimension.GROUP: "代表小组",
+        ActivityDimension.COMMITTEE: "组织委员会",
+        ActivityDimension.MONTH: "月份",
+        ActivityDimension.ENTERPRISE: "走访企业",
+    }
+)
+
+
 class ActivityStatus(Vocabulary):
     """DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED, or CANCELLED from any but COMPLETED (the
     moves are graph/trips/lifecycle.py's)."""

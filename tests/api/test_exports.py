@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 from neo4j import Driver
 from openpyxl import load_workbook
+from strawberry import relay
 
 from graph.kernel.settings import Settings
 from tests.conftest import GraphQLClient
@@ -105,3 +107,59 @@ def test_names_never_become_formulas(
     assert sheet["B2"].value == "'" + name.replace("\r", "\n")
     assert sheet["B2"].data_type == "s"
     assert sheet["C2"].value == 1 and sheet["C2"].data_type == "n"
+
+
+def _csv_rows(response: Any) -> list[list[str]]:
+    assert response.status_code == 200, response.text
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_proposal_stats_export_has_the_new_columns_and_filters(api: GraphQLClient) -> None:
+    seed_and_submit(api)
+    level = _csv_rows(
+        api.get("/export/proposal-stats.csv?groupBy=INDUSTRY&industryLevel=DIVISION&text=汽车")
+    )
+    header = level[0]
+    assert header[0] == "行业（大类）代码 Industry (division) key"
+    for name in ("已办结 Closed", "办结率 Closed rate (of assigned)", "满意 Satisfied"):
+        assert name in header
+    assert [r[0] for r in level[1:-1]] == ["C36"]  # one row at 大类, not C36 and C
+    group = api("{ deputyGroups(first: 1) { nodes { id } } }")["deputyGroups"]["nodes"][0]["id"]
+    by_group = _csv_rows(api.get(f"/export/proposal-stats.csv?groupBy=STATUS&group={group}"))
+    assert by_group[-1][0] == "合计 Total"
+    nothing = _csv_rows(api.get("/export/proposal-stats.csv?groupBy=STATUS&text=没有这样的标题"))
+    assert len(nothing) == 2 and nothing[-1][2] == "0"  # the header and a total of none
+
+
+def test_an_id_that_names_nothing_is_404_naming_the_parameter(api: GraphQLClient) -> None:
+    seed_and_submit(api)
+    missing = relay.GlobalID("Unit", "no-such-unit")
+    response = api.get(f"/export/proposal-stats.csv?unit={missing}")
+    assert response.status_code == 404
+    assert response.json()["errors"][0]["extensions"] == {
+        "code": "NOT_FOUND",
+        "parameter": "unit",
+    }
+    wrong_kind = api.get(f"/export/activity-stats.csv?group={missing}")
+    assert wrong_kind.status_code == 400
+    assert wrong_kind.json()["errors"][0]["extensions"]["parameter"] == "group"
+
+
+def test_activity_stats_export_reads_back(api: GraphQLClient) -> None:
+    seed_and_submit(api)
+    query = "{ activityStats(groupBy: [KIND]) { rows { keys { value } trips activities } } }"
+    rows = api(query)["activityStats"]["rows"]
+    table = _csv_rows(api.get("/export/activity-stats.csv?groupBy=KIND"))
+    assert table[0][:3] == ["类型代码 Kind key", "类型 Kind", "活动总数 Activities (all kinds)"]
+    assert {r[0]: (int(r[3]), int(r[2])) for r in table[1:-1]} == {
+        r["keys"][0]["value"]: (r["trips"], r["activities"]) for r in rows
+    }
+    book = api.get("/export/activity-stats.xlsx?groupBy=KIND&kind=LAW_CHECK&kind=RESEARCH")
+    assert book.status_code == 200
+    sheet = load_workbook(io.BytesIO(book.content)).active
+    assert sheet is not None and sheet.title == "视察调研统计"
+    kinds = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)][:-1]
+    assert set(kinds) <= {"LAW_CHECK", "RESEARCH"}
+    bad = api.get("/export/activity-stats.csv?groupBy=COLOUR")
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["extensions"]["parameter"] == "groupBy"

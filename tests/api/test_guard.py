@@ -18,7 +18,8 @@ from api import calendar
 from api.app import GRAPHQL_RESPONSE, create_app
 from api.limits import Limits
 from graph.kernel.settings import Settings
-from graph.proposals import stats as proposal_stats
+from graph.proposals import stats_table
+from graph.trips import stats as trip_stats
 from tests.conftest import TEST_LIMITS, GraphQLClient, make_token
 
 MAX_BODY = 4096
@@ -188,8 +189,9 @@ def _break(*args: Any, **kwargs: Any) -> Any:
     ("path", "target"),
     [
         ("/calendar/deputy/d-conv.ics", (calendar, "render")),
-        ("/export/proposal-stats.csv?groupBy=STATUS", (proposal_stats, "table")),
-        ("/export/proposal-stats.xlsx?groupBy=STATUS", (proposal_stats, "table")),
+        ("/export/proposal-stats.csv?groupBy=STATUS", (stats_table, "table")),
+        ("/export/proposal-stats.xlsx?groupBy=STATUS", (stats_table, "table")),
+        ("/export/activity-stats.csv?groupBy=KIND", (trip_stats, "table")),
     ],
 )
 async def test_unexpected_errors_are_json_with_an_error_id(

@@ -12,6 +12,7 @@ from graph.kernel.db import Database, count_round_trips
 from graph.kernel.errors import DomainError
 from graph.kernel.loading import load_dataset
 from graph.proposals import stats as ps
+from graph.proposals import stats_table
 from graph.proposals import steps as pr
 from graph.proposals.facts import derived, stats_facts, stats_industry
 from graph.proposals.reads import ProposalFilter
@@ -248,7 +249,7 @@ async def _both(db: Database, dims: list[str], f: ProposalFilter, days: int) -> 
         fast = await ps.proposal_stats(db, dims, f, assign_days=days, today=TODAY)
     slow = await ps.proposal_stats(db, dims, f, assign_days=days, today=TODAY, indexed=False)
     used = not any("p.raisedAt" in query for query in trips.queries)  # the general plan's WHERE
-    return ps.table(fast), ps.table(slow), used
+    return stats_table.table(fast), stats_table.table(slow), used
 
 
 @pytest.mark.parametrize("dims", GROUPINGS)

@@ -17,8 +17,8 @@ from graph.kernel import dates, nodes
 from graph.kernel.db import Database, count_round_trips
 from graph.kernel.settings import Settings
 from graph.proposals import stats as ps
+from graph.proposals import stats_table, units
 from graph.proposals import steps as pr
-from graph.proposals import units
 from graph.proposals.reads import ProposalFilter
 from tests.conftest import GraphQLClient
 from tests.digest import graph_digest
@@ -122,7 +122,7 @@ async def test_statistics_plans_agree_on_dates_in_range(db: Database) -> None:
                 fast = await ps.proposal_stats(db, dims, f, assign_days=7)
             assert not any("p.raisedAt" in q for q in trips.queries)  # the index-backed plan
             slow = await ps.proposal_stats(db, dims, f, assign_days=7, indexed=False)
-            assert ps.table(fast) == ps.table(slow), (year, dims)
+            assert stats_table.table(fast) == stats_table.table(slow), (year, dims)
             assert fast.totals.total >= 1
 
 
