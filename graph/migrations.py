@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.kernel.db import Database
 from graph.kernel.model import LABELS, LIAISON_LABELS, NAME_INDEX, NAMED_LABELS
+from graph.proposals.cypher_handling import RAISED_ROLE_BACKFILL
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 
 
@@ -140,6 +141,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS FOR (n:{label}) ON (n.name)"
             for label in LIAISON_LABELS
         ),
+    ),
+    Migration(
+        9,
+        "joint suggestions: each raiser's role (LEAD 领衔 / CO_SIGNER 联名); the stored raisers lead",
+        (),
+        (RAISED_ROLE_BACKFILL,),
     ),
 )
 

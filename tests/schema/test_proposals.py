@@ -26,7 +26,7 @@ mutation($id: ID!, $unit: ID!) {
     errors { code }
   }
   startHandling(id: $id) { errors { code } }
-  replyProposal(id: $id, reply: "已落实") { errors { code } }
+  replyProposal(id: $id, reply: "已落实", replyClass: A) { errors { code } }
   evaluateProposal(id: $id, satisfaction: SATISFIED) {
     proposal { status history { action fromStatus toStatus by } allowedMoves { action toStatus }
                units { role unit { name } } }
