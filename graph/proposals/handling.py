@@ -117,9 +117,7 @@ async def return_proposal(
     return await db.transaction(work)
 
 
-async def extend_due(
-    db: Database, proposal_id: str, by: str, *, due: dt.date, reason: str
-) -> Row:
+async def extend_due(db: Database, proposal_id: str, by: str, *, due: dt.date, reason: str) -> Row:
     """Extend the due date (延期) once, with a reason; the second extension is CONFLICT."""
     reason = required_text(reason, "reason", "延期须说明理由", "An extension needs a reason")
     dates.in_range(due, "due")
@@ -191,7 +189,9 @@ async def mark_key_supervised(
                 ids=[proposal_id],
             )
         await locks.lock_nodes(tx, [("Committee", committee_id, "committeeId")])
-        committee = (await run(tx, cypher.LINK_KEY_SUPERVISOR, committee=committee_id, id=proposal_id))[0]
+        committee = (
+            await run(tx, cypher.LINK_KEY_SUPERVISOR, committee=committee_id, id=proposal_id)
+        )[0]
         props = {
             "keySupervised": True,
             "keyCommitteeId": committee_id,
@@ -217,9 +217,7 @@ async def record_supervision(
 ) -> Row:
     """A supervision action on a key supervised suggestion (通报, 约谈, 回访), in its history."""
     validate.choice(kind, "kind", SupervisionKind.values())
-    note = required_text(
-        note, "note", "请记录督办情况", "Say what was done (who, what was agreed)"
-    )
+    note = required_text(note, "note", "请记录督办情况", "Say what was done (who, what was agreed)")
 
     async def work(tx: AsyncManagedTransaction) -> Row:
         current = await lock_proposal(tx, proposal_id)

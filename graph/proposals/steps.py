@@ -243,9 +243,7 @@ async def _simple_step(
             extra.pop("repliedAt", None)
         if to is ProposalStatus.CLOSED:
             extra["closedAt"] = dt.date.today()
-        return await record_step(
-            tx, current, action, to, by, note=note, props=extra, event=event
-        )
+        return await record_step(tx, current, action, to, by, note=note, props=extra, event=event)
 
     return await db.transaction(work)
 

@@ -261,7 +261,9 @@ class Proposal(GraphNode):
             committee_id=self.key["keyCommitteeId"],
         )
 
-    @strawberry.field(description="Units that returned it (退回); it is not assigned to them again.")
+    @strawberry.field(
+        description="Units that returned it (退回); it is not assigned to them again."
+    )
     async def returned_by(self, info: Info) -> list[Unit]:
         rows = await info.context.loaders.node("Unit").load_many(self.key["returnedBy"])
         return [Unit.from_row(r) for r in rows if r]
