@@ -144,7 +144,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         9,
-        "joint suggestions: each raiser's role (LEAD 领衔 / CO_SIGNER 联名); the stored raisers lead",
+        "joint suggestions: a raiser's role (LEAD 领衔 / CO_SIGNER 联名); stored raisers lead",
         (),
         (RAISED_ROLE_BACKFILL,),
     ),

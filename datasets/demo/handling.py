@@ -134,7 +134,7 @@ class _Walk:
         to, review_round = next_status(self.p, action, props.get("satisfaction"))
         seq = len(self.events) + 1
         at = dt.datetime.combine(day, dt.time(10), BEIJING).astimezone(dt.UTC)
-        row = {"id": f"{self.p['id']}-e{seq}", "name": action, "source": ILLUSTRATIVE}
+        row: Row = {"id": f"{self.p['id']}-e{seq}", "name": action, "source": ILLUSTRATIVE}
         row |= {"at": at, "by": by, "action": action, "from": self.p.get("status"), "to": to}
         self.events.append(row | {"seq": seq} | {k: v for k, v in props.items() if v})
         self.rels.append(
@@ -248,7 +248,7 @@ def handling_part(built: Dataset) -> Dataset:
             "stage": "SESSION",
             "reviewRound": 0,
             "enteredBy": STAFF,
-            "congressId": (links.get(("GROUP_OF", group["id"])) or [None])[0],
+            "congressId": next(iter(links.get(("GROUP_OF", group["id"]), [])), None),
             "groupId": group["id"],
             **derived(raised, [code]),
         }

@@ -15,9 +15,9 @@ from graph.proposals.vocab import ProposalAction, ProposalStatus, Satisfaction
 S = ProposalStatus
 A = ProposalAction
 
-# status → the moves out of it: (action, status after). The handling steps that keep the status
-# (EXTEND_DUE, MARK_KEY, SUPERVISE: handling.py) are moves to the same status. EVALUATE from REPLIED depends on the
-# rating and the review round; see `evaluate_target`.
+# status → the moves out of it: (action, status after). EVALUATE from REPLIED depends on the
+# rating and the review round; see `evaluate_target`. The handling steps that keep the status
+# (EXTEND_DUE, MARK_KEY, SUPERVISE: handling.py) are moves to the same status.
 MOVES: dict[ProposalStatus, tuple[tuple[ProposalAction, ProposalStatus], ...]] = {
     S.SUBMITTED: ((A.REGISTER, S.REGISTERED), (A.MERGE, S.MERGED), (A.WITHDRAW, S.WITHDRAWN)),
     S.REGISTERED: (

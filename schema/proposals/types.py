@@ -244,7 +244,7 @@ class Proposal(GraphNode):
         description="The lead (领衔): the one deputy, or the deputy group, that raised it."
     )
     async def lead(self, info: Info) -> DeputyRef | DeputyGroupRef | None:
-        return await self.raised_by(info)  # type: ignore[no-any-return]
+        return await self.raised_by(info)
 
     @strawberry.field(description="Deputies who co-sign it (联名), in pinyin order.")
     async def co_signers(self, info: Info) -> list[DeputyRef]:

@@ -406,7 +406,7 @@ RACES: tuple[Race, ...] = (
     Race(
         "returnProposal-twice",
         "returnProposal",
-        _op("returnProposal", "$a: ID!", "id: $a, reason: \"不属本单位职责\""),
+        _op("returnProposal", "$a: ID!", 'id: $a, reason: "不属本单位职责"'),
         lambda w, i: {"a": gid("Proposal", w["assigned"])},
         "MATCH (:Proposal {id: $assigned})-[:HAS_EVENT]->(e:ProposalEvent {action: 'RETURN'}) "
         "RETURN count(e) AS n",
@@ -415,7 +415,7 @@ RACES: tuple[Race, ...] = (
     Race(
         "extendProposalDue-twice",
         "extendProposalDue",
-        _op("extendProposalDue", "$a: ID!, $due: Date!", "id: $a, due: $due, reason: \"协调\""),
+        _op("extendProposalDue", "$a: ID!, $due: Date!", 'id: $a, due: $due, reason: "协调"'),
         lambda w, i: {
             "a": gid("Proposal", w["assigned"]),
             "due": (dt.date.today() + dt.timedelta(days=200 + i)).isoformat(),
@@ -430,7 +430,7 @@ RACES: tuple[Race, ...] = (
         _op(
             "markKeySupervised",
             "$a: ID!, $c: ID!",
-            "id: $a, committeeId: $c, leader: \"常委会副主任\"",
+            'id: $a, committeeId: $c, leader: "常委会副主任"',
         ),
         lambda w, i: {"a": gid("Proposal", w["assigned"]), "c": gid("Committee", w["committee"])},
         "MATCH (:Proposal {id: $assigned})-[:HAS_EVENT]->(e:ProposalEvent {action: 'MARK_KEY'}) "

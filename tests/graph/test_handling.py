@@ -66,7 +66,10 @@ async def _submit(
     return str(row["id"])
 
 
-async def _assigned(db: Database, at: D = D(2024, 3, 8)) -> str:
+FRIDAY = D(2024, 3, 8)
+
+
+async def _assigned(db: Database, at: D = FRIDAY) -> str:
     """A suggestion assigned to u1 on `at` (2024-03-08 is a Friday), due 2024-06-08."""
     pid = await _submit(db)
     await pr.register_proposal(db, pid, "clerk")

@@ -107,7 +107,9 @@ async def test_unsatisfied_goes_back_once_then_closes(db: Database) -> None:
     await _to_replied(db, p["id"])
     back = await pr.evaluate_proposal(db, p["id"], "deputy", "UNSATISFIED")
     assert (back["status"], back["reviewRound"]) == ("HANDLING", 1)
-    again = await pr.reply_proposal(db, p["id"], "clerk", "再次答复", at=D(2024, 7, 1), reply_class="B")
+    again = await pr.reply_proposal(
+        db, p["id"], "clerk", "再次答复", at=D(2024, 7, 1), reply_class="B"
+    )
     assert again["repliedAt"] == D(2024, 5, 20)  # timeliness keeps the first reply
     final = await pr.evaluate_proposal(db, p["id"], "deputy", "UNSATISFIED")
     assert (final["status"], final["reviewRound"], final["satisfaction"]) == (
