@@ -369,7 +369,8 @@ RACES: tuple[Race, ...] = (
                 "raisedAt": "2024-03-01",
             }
         },
-        "MATCH (:Deputy {id: $deputy0})-[:RAISED]->(p:Proposal) RETURN count(p) AS n",
+        "MATCH (:Deputy {id: $deputy0})-[:RAISED]->(p:Proposal) "
+        "WHERE p.title = '关于支持汽车零部件企业技术改造的建议' RETURN count(p) AS n",
         1,
     ),
     # Each subscription gets its own key (no rule): N calls issue N keys, none is lost.
