@@ -26,7 +26,13 @@ def handling_rules() -> HandlingRules:
     """THIRDLINK_RETURN_WORKING_DAYS (default 5): how many working days after its assignment a
     unit may return a suggestion assigned to it by mistake."""
     days = os.environ.get("THIRDLINK_RETURN_WORKING_DAYS")
-    return HandlingRules(return_working_days=int(days)) if days else HandlingRules()
+    if not days:
+        return HandlingRules()
+    if not days.isdigit():
+        raise ValueError(
+            f"THIRDLINK_RETURN_WORKING_DAYS must be a whole number of working days, not {days!r}"
+        )
+    return HandlingRules(return_working_days=int(days))
 
 
 def from_env(instance: str | None = None) -> Settings:
