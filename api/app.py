@@ -124,6 +124,7 @@ class GraphQLApp(GraphQL[Context, None]):
             response=response,
             viewer=viewer,
             trip_rules=state.settings.trips,
+            handling_rules=state.settings.handling,
             read_path=self.read_path.value,
             degrees=state.degrees,
         )

@@ -1,12 +1,12 @@
 """Which Neo4j to use: NEO4J_URI and friends when given, else a local instance the launcher
-started (`thirdlink db start`); and the trip planner's rules (THIRDLINK_VISIT_CAP_DAYS,
-THIRDLINK_VISIT_CAP)."""
+started (`thirdlink db start`); the trip planner's rules (THIRDLINK_VISIT_CAP_DAYS,
+THIRDLINK_VISIT_CAP) and the suggestion handling rules (THIRDLINK_RETURN_WORKING_DAYS)."""
 
 from __future__ import annotations
 
 import os
 
-from graph.kernel.settings import Settings, TripRules
+from graph.kernel.settings import HandlingRules, Settings, TripRules
 from launcher import server
 
 
@@ -22,6 +22,19 @@ def trip_rules() -> TripRules:
     )
 
 
+def handling_rules() -> HandlingRules:
+    """THIRDLINK_RETURN_WORKING_DAYS (default 5): how many working days after its assignment a
+    unit may return a suggestion assigned to it by mistake."""
+    days = os.environ.get("THIRDLINK_RETURN_WORKING_DAYS")
+    if not days:
+        return HandlingRules()
+    if not days.isdigit():
+        raise ValueError(
+            f"THIRDLINK_RETURN_WORKING_DAYS must be a whole number of working days, not {days!r}"
+        )
+    return HandlingRules(return_working_days=int(days))
+
+
 def from_env(instance: str | None = None) -> Settings:
     """NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE win; otherwise the local instance
     named by `instance` (default: THIRDLINK_INSTANCE or "dev")."""
@@ -34,6 +47,7 @@ def from_env(instance: str | None = None) -> Settings:
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=database,
             trips=trip_rules(),
+            handling=handling_rules(),
         )
     name = instance or os.environ.get("THIRDLINK_INSTANCE", "dev")
     local = server.Instance(name)
@@ -49,4 +63,5 @@ def from_env(instance: str | None = None) -> Settings:
         database=database,
         local_instance=name,
         trips=trip_rules(),
+        handling=handling_rules(),
     )

@@ -22,6 +22,7 @@ from graph.kernel.model import (
     SEARCH_LABELS,
     SEARCH_WORDS,
 )
+from graph.proposals.cypher_handling import RAISED_ROLE_BACKFILL
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
 from graph.proposals.vocab import AssignmentRole
 
@@ -209,6 +210,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "FOR (p:Proposal) ON (p.year, p.status, p.statsOthers, p.statsFacts)",
         ),
         (ROLE_BACKFILL,),
+    ),
+    Migration(
+        11,
+        "joint suggestions: a raiser's role (LEAD 领衔 / CO_SIGNER 联名); stored raisers lead",
+        (),
+        (RAISED_ROLE_BACKFILL,),
     ),
 )
 

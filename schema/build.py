@@ -25,6 +25,7 @@ from schema.liaison.mutations import LiaisonMutation
 from schema.liaison.queries import LiaisonQuery
 from schema.liaison.types import TYPES
 from schema.nodes import NodeQuery
+from schema.proposals.handling import HandlingMutation
 from schema.proposals.mutations import ProposalsMutation
 from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
@@ -57,7 +58,12 @@ class Query(
 
 @strawberry.type(description="Change the graph. Each mutation says which role it needs.")
 class Mutation(
-    LiaisonMutation, LiaisonLinkMutation, TripsMutation, ProposalsMutation, FeedsMutation
+    LiaisonMutation,
+    LiaisonLinkMutation,
+    TripsMutation,
+    ProposalsMutation,
+    HandlingMutation,
+    FeedsMutation,
 ):
     """The fields come from the domains' mutation classes."""
 

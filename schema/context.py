@@ -14,7 +14,7 @@ from graph.kernel import reads
 from graph.kernel.db import Database
 from graph.kernel.degrees import DegreeCache
 from graph.kernel.reads import Direction, Row
-from graph.kernel.settings import TripRules
+from graph.kernel.settings import HandlingRules, TripRules
 from schema.permissions import Viewer
 
 V = TypeVar("V")
@@ -93,6 +93,8 @@ class Context:
     viewer: Viewer | None = None
     # The trip planner's rules (Settings.trips; api/settings.py reads them).
     trip_rules: TripRules = field(default_factory=TripRules)
+    # The suggestion handling rules (Settings.handling): the return window.
+    handling_rules: HandlingRules = field(default_factory=HandlingRules)
     extras: dict[str, Any] = field(default_factory=dict)
     # How queries are answered (schema/readpath/extension.py ReadPath): "compiled" (one
     # statement where the read path can), "general" (resolvers only), "checked" (both, compared).

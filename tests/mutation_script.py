@@ -197,7 +197,7 @@ SCRIPT: list[Step] = [
         _args(id="@p1", leadUnitId="@unit", due="2024-06-30", at="2024-03-10"),
     ),
     S("startHandling", _args(id="@p1")),
-    S("replyProposal", _args(id="@p1", reply="已落实", at="2024-04-01")),
+    S("replyProposal", _args(id="@p1", reply="已落实", replyClass="A", at="2024-04-01")),
     S("evaluateProposal", _args(id="@p1", satisfaction="SATISFIED")),
     S("closeProposal", _args(id="@p1")),
     S("submitProposal", _in(title="并案甲", raisedById="@d1", raisedAt="2024-03-06"), "p2"),
@@ -207,6 +207,25 @@ SCRIPT: list[Step] = [
     S("submitProposal", _in(title="转办事项", raisedById="@group", raisedAt="2024-03-07"), "p4"),
     S("registerProposal", _args(id="@p4")),
     S("transferProposal", _args(id="@p4", unitId="@unit2", kind="公益诉讼检察建议")),
+    # --- handling as the rules have it: a joint suggestion, key supervised, returned by the
+    # unit it was assigned to (2024-03-11, a Monday: five working days run to 2024-03-18),
+    # assigned again, its due date extended once and a 约谈 ---------------------------------
+    S(
+        "submitProposal",
+        _in(title="联名建议", raisedById="@d1", raisedAt="2024-03-08", coSignerIds=["@d2"]),
+        "p5",
+    ),
+    S("addCoSigner", _args(id="@p5", deputyId="@d3")),
+    S("registerProposal", _args(id="@p5")),
+    S(
+        "markKeySupervised",
+        _args(id="@p5", committeeId="@committee", leader="常委会副主任 王某"),
+    ),
+    S("assignProposal", _args(id="@p5", leadUnitId="@unit", due="2024-06-30", at="2024-03-11")),
+    S("returnProposal", _args(id="@p5", reason="不属本单位职责", at="2024-03-12")),
+    S("assignProposal", _args(id="@p5", leadUnitId="@unit2", due="2024-06-30", at="2024-03-13")),
+    S("extendProposalDue", _args(id="@p5", due="2024-09-30", reason="需跨部门协调")),
+    S("superviseProposal", _args(id="@p5", kind="INTERVIEW", note="约谈承办单位负责人")),
     # --- unlink everything linked above, then delete fresh nodes -----------------------------
     S("unlinkCommitteeFromGroup", _args(committeeId="@committee", groupId="@group")),
     S("unlinkGroupFromAlliance", _args(groupId="@group", allianceId="@alliance")),

@@ -48,6 +48,7 @@ from datasets.demo.congresses import congress_part
 from datasets.demo.deputies import deputy_part
 from datasets.demo.enterprises import enterprise_part
 from datasets.demo.groups import alliance_part, group_part
+from datasets.demo.handling import handling_part
 from datasets.demo.industries import industry_part
 from datasets.demo.proposals import proposals_part
 from datasets.demo.trips import trips_part
@@ -64,6 +65,7 @@ PARTS: tuple[Part, ...] = (
     enterprise_part,
     trips_part,
     proposals_part,
+    handling_part,
 )
 
 

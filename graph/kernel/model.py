@@ -39,6 +39,21 @@ PROPOSAL_DERIVED = (
     "statsFacts",
 )
 
+# Proposal properties of handling as the rules have it (graph/proposals/handling.py): the reply's
+# class (A/B/C) and, for C, its reason; key supervision (重点督办) by a committee and a leader; a
+# due date extended once; the units that returned it (退回).
+PROPOSAL_HANDLING = (
+    "replyClass",
+    "replyClassReason",
+    "keySupervised",
+    "keyCommitteeId",
+    "keyLeader",
+    "keySince",
+    "originalDue",
+    "dueExtendedAt",
+    "returnedBy",
+)
+
 LABELS: dict[str, tuple[str, ...]] = {
     # label: the properties a client may set, besides id/name/source
     "Congress": ("level", "region"),
@@ -61,8 +76,24 @@ LABELS: dict[str, tuple[str, ...]] = {
         "status",
         "satisfaction",
         *PROPOSAL_DERIVED,
+        *PROPOSAL_HANDLING,
     ),
-    "ProposalEvent": ("at", "by", "action", "from", "to", "note", "satisfaction", "seq"),
+    "ProposalEvent": (
+        "at",
+        "by",
+        "action",
+        "from",
+        "to",
+        "note",
+        "satisfaction",
+        "seq",
+        # what a handling step was about: the reply's class, the supervision, the unit (a
+        # return), the new due date (an extension)
+        "replyClass",
+        "supervisionKind",
+        "unitId",
+        "due",
+    ),
 }
 
 # The entities of the liaison structure (the third link and what it is made of).
@@ -130,7 +161,7 @@ RELATIONS: dict[str, Relation] = {
     "HOLDS": Relation("HOLDS", ("DeputyGroup",), ("Activity",)),
     "TAKES_PART": Relation("TAKES_PART", ("Deputy",), ("Activity",), ("role",)),
     "VISITS": Relation("VISITS", ("Activity",), ("Enterprise",), ("day", "order")),
-    "RAISED": Relation("RAISED", ("Deputy", "DeputyGroup"), ("Proposal",)),
+    "RAISED": Relation("RAISED", ("Deputy", "DeputyGroup"), ("Proposal",), ("role",)),
     "ARISES_FROM": Relation("ARISES_FROM", ("Proposal",), ("Activity",)),
     "ASSIGNED_TO": Relation("ASSIGNED_TO", ("Proposal",), ("Unit",), ("role", "at", "due")),
     "SUPERVISES": Relation("SUPERVISES", ("Committee",), ("Proposal",)),

@@ -20,6 +20,15 @@ class TripRules:
 
 
 @dataclass(frozen=True)
+class HandlingRules:
+    """How suggestions are handled (graph/proposals/handling.py): a unit may return a wrongly
+    assigned suggestion (退回) within `return_working_days` working days (Monday to Friday) of
+    its assignment."""
+
+    return_working_days: int = 5
+
+
+@dataclass(frozen=True)
 class Settings:
     uri: str
     user: str
@@ -28,3 +37,4 @@ class Settings:
     # The local instance name when we run Neo4j ourselves; None for an external server.
     local_instance: str | None = None
     trips: TripRules = TripRules()
+    handling: HandlingRules = HandlingRules()

@@ -108,8 +108,8 @@ RETURN id, collect(e {.*}) AS items
 
 MATCH_RAISER_BY_PROPOSAL = """
 UNWIND $ids AS id
-MATCH (r)-[:RAISED]->(:Proposal {id: id})
-WHERE r:Deputy OR r:DeputyGroup
+MATCH (r)-[raised:RAISED]->(:Proposal {id: id})
+WHERE (r:Deputy OR r:DeputyGroup) AND coalesce(raised.role, 'LEAD') = 'LEAD'
 RETURN id, CASE WHEN r:Deputy THEN 'Deputy' ELSE 'DeputyGroup' END AS label, r {.*} AS node
 """
 
@@ -149,6 +149,7 @@ CREATE (p)-[:HAS_EVENT]->(e:ProposalEvent {
   id: $eventId, name: $action, source: p.source, at: $at, by: $by, action: $action,
   from: $from, to: $to, note: $note, satisfaction: $satisfaction, seq: seen + 1
 })
+SET e += $extra
 RETURN p {.*} AS node
 """
 
@@ -173,8 +174,8 @@ RETURN r.id AS id, r.id AS groupId, head(collect(c.id)) AS congressId
 
 MATCH_DUPLICATE_PROPOSAL = {
     label: f"""
-MATCH (:{label} {{id: $raiser}})-[:RAISED]->(p:Proposal)
-WHERE p.title = $title AND p.raisedAt = $raisedAt
+MATCH (:{label} {{id: $raiser}})-[r:RAISED]->(p:Proposal)
+WHERE p.title = $title AND p.raisedAt = $raisedAt AND coalesce(r.role, 'LEAD') = 'LEAD'
 RETURN p.id AS id LIMIT 1
 """
     for label in MATCH_RAISER
@@ -213,7 +214,7 @@ SET p += $props, p.sortKey = $sortKey, p.createdAt = datetime(), p.updatedAt = d
 LINK_RAISER = {
     label: f"""
 MATCH (r:{label} {{id: $raiser}}), (p:Proposal {{id: $id}})
-CREATE (r)-[:RAISED]->(p)
+CREATE (r)-[:RAISED {{role: 'LEAD'}}]->(p)
 """
     for label in MATCH_RAISER
 }
@@ -273,7 +274,7 @@ CREATE (p)-[:TRANSFERRED_TO {at: $at, kind: $kind}]->(u)
 CREATE_PROPOSAL_BATCH = """
 UNWIND $rows AS row
 MATCH (r:DeputyGroup {id: row.raiser})
-CREATE (r)-[:RAISED]->(p:Proposal {id: row.props.id})
+CREATE (r)-[:RAISED {role: 'LEAD'}]->(p:Proposal {id: row.props.id})
 SET p += row.props
 WITH p, row
 CALL (p, row) {

@@ -16,7 +16,8 @@ S = ProposalStatus
 A = ProposalAction
 
 # status → the moves out of it: (action, status after). EVALUATE from REPLIED depends on the
-# rating and the review round; see `evaluate_target`.
+# rating and the review round; see `evaluate_target`. The handling steps that keep the status
+# (EXTEND_DUE, MARK_KEY, SUPERVISE: handling.py) are moves to the same status.
 MOVES: dict[ProposalStatus, tuple[tuple[ProposalAction, ProposalStatus], ...]] = {
     S.SUBMITTED: ((A.REGISTER, S.REGISTERED), (A.MERGE, S.MERGED), (A.WITHDRAW, S.WITHDRAWN)),
     S.REGISTERED: (
@@ -24,15 +25,27 @@ MOVES: dict[ProposalStatus, tuple[tuple[ProposalAction, ProposalStatus], ...]] =
         (A.MERGE, S.MERGED),
         (A.WITHDRAW, S.WITHDRAWN),
         (A.TRANSFER, S.TRANSFERRED),
+        (A.MARK_KEY, S.REGISTERED),
     ),
     S.ASSIGNED: (
         (A.START_HANDLING, S.HANDLING),
         (A.WITHDRAW, S.WITHDRAWN),
         (A.TRANSFER, S.TRANSFERRED),
+        (A.RETURN, S.REGISTERED),
+        (A.EXTEND_DUE, S.ASSIGNED),
+        (A.MARK_KEY, S.ASSIGNED),
+        (A.SUPERVISE, S.ASSIGNED),
     ),
-    S.HANDLING: ((A.REPLY, S.REPLIED), (A.TRANSFER, S.TRANSFERRED)),
-    S.REPLIED: ((A.EVALUATE, S.EVALUATED),),
-    S.EVALUATED: ((A.CLOSE, S.CLOSED),),
+    S.HANDLING: (
+        (A.REPLY, S.REPLIED),
+        (A.TRANSFER, S.TRANSFERRED),
+        (A.RETURN, S.REGISTERED),
+        (A.EXTEND_DUE, S.HANDLING),
+        (A.MARK_KEY, S.HANDLING),
+        (A.SUPERVISE, S.HANDLING),
+    ),
+    S.REPLIED: ((A.EVALUATE, S.EVALUATED), (A.SUPERVISE, S.REPLIED)),
+    S.EVALUATED: ((A.CLOSE, S.CLOSED), (A.SUPERVISE, S.EVALUATED)),
     S.CLOSED: (),
     S.MERGED: (),
     S.WITHDRAWN: (),
@@ -62,6 +75,7 @@ def allowed_moves(status: str, review_round: int = 0) -> list[Move]:
         moves = [
             Move(A.EVALUATE, S.EVALUATED, "SATISFIED / BASICALLY_SATISFIED"),
             Move(A.EVALUATE, back, "UNSATISFIED"),
+            Move(A.SUPERVISE, S.REPLIED),
         ]
     return moves
 

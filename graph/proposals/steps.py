@@ -21,7 +21,7 @@ from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode, not_found
 from graph.kernel.model import sort_key
 from graph.kernel.reads import Row
-from graph.proposals import cypher
+from graph.proposals import cypher, handling
 from graph.proposals.facts import derived, stats_facts
 from graph.proposals.lifecycle import TERMINAL, check_move, evaluate_target
 from graph.proposals.vocab import (
@@ -29,6 +29,7 @@ from graph.proposals.vocab import (
     ProposalAction,
     ProposalStage,
     ProposalStatus,
+    ReplyClass,
     Satisfaction,
 )
 from graph.proposals.writes import (
@@ -52,6 +53,7 @@ class SubmitInput:
     industry_codes: Sequence[str] = ()
     activity_id: str | None = None
     committee_ids: Sequence[str] = ()
+    co_signer_ids: Sequence[str] = ()  # deputies who co-sign (联名) a deputy's suggestion
 
 
 async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
@@ -69,6 +71,7 @@ async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
         )
     codes = clean_codes(data.industry_codes)
     committees = list(dict.fromkeys(data.committee_ids))
+    co_signers = list(dict.fromkeys(data.co_signer_ids))
     proposal_id = str(uuid.uuid4())
 
     async def work(tx: AsyncManagedTransaction) -> Row:
@@ -120,6 +123,8 @@ async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
         await run(tx, cypher.SET_SUPERVISORS, id=proposal_id, committees=committees)
         if data.activity_id is not None:
             await run(tx, cypher.LINK_ACTIVITY, id=proposal_id, activity=data.activity_id)
+        if co_signers:
+            await handling.link_co_signers(tx, proposal_id, co_signers, "input.coSignerIds")
         current = {"id": proposal_id, "status": None, "source": "user"}
         return await record_step(
             tx, current, ProposalAction.SUBMIT, ProposalStatus.SUBMITTED, by, note=f"由 {by} 录入"
@@ -184,6 +189,12 @@ async def assign_proposal(
         current = await lock_proposal(tx, proposal_id)
         to = check_move(current, ProposalAction.ASSIGN)
         dates.not_before(assigned_at, current["raisedAt"], "at", "提出日期", "the date raised")
+        if lead_unit_id in (current.get("returnedBy") or []):
+            raise validate.invalid(
+                "leadUnitId",
+                "该单位已退回此意见建议，请交办其他单位",
+                "This unit returned the suggestion: assign it to another unit",
+            )
         for row in await run(tx, cypher.LOCK_UNITS, ids=[lead_unit_id, *co]):
             if not row["found"]:
                 field = "input.leadUnitId" if row["id"] == lead_unit_id else "input.coUnitIds"
@@ -213,6 +224,7 @@ async def _simple_step(
     note: str | None,
     props: Mapping[str, Any] | None = None,
     dated: tuple[str, dt.date] | None = None,
+    event: Mapping[str, Any] | None = None,
 ) -> Row:
     """One undated step, or a step dated `dated` = (field, day): checked against the dates of
     the steps before it."""
@@ -231,7 +243,7 @@ async def _simple_step(
             extra.pop("repliedAt", None)
         if to is ProposalStatus.CLOSED:
             extra["closedAt"] = dt.date.today()
-        return await record_step(tx, current, action, to, by, note=note, props=extra)
+        return await record_step(tx, current, action, to, by, note=note, props=extra, event=event)
 
     return await db.transaction(work)
 
@@ -241,12 +253,36 @@ async def start_handling(db: Database, proposal_id: str, by: str, note: str | No
 
 
 async def reply_proposal(
-    db: Database, proposal_id: str, by: str, note: str | None = None, at: dt.date | None = None
+    db: Database,
+    proposal_id: str,
+    by: str,
+    note: str | None = None,
+    at: dt.date | None = None,
+    *,
+    reply_class: str,
+    class_reason: str | None = None,
 ) -> Row:
-    """The unit's reply (答复); its text goes into the event's note."""
+    """The unit's reply (答复); its text goes into the event's note. `reply_class` classes it
+    (A solved or being solved, B planned, C cannot be solved for now: `class_reason` required)."""
     day = at or dt.date.today()
+    validate.choice(reply_class, "replyClass", ReplyClass.values())
+    reason = validate.optional_text(class_reason, "classReason")
+    if reply_class == ReplyClass.C.value and not reason:
+        raise validate.invalid(
+            "classReason",
+            "C类答复（因条件限制暂时无法解决）须说明原因",
+            "A class C reply (cannot be solved for now) needs the reason (classReason)",
+        )
+    props = {"repliedAt": day, "replyClass": reply_class, "replyClassReason": reason}
     return await _simple_step(
-        db, proposal_id, ProposalAction.REPLY, by, note, {"repliedAt": day}, ("at", day)
+        db,
+        proposal_id,
+        ProposalAction.REPLY,
+        by,
+        note,
+        props,
+        ("at", day),
+        event={"replyClass": reply_class},
     )
 
 

@@ -39,6 +39,39 @@ class ProposalAction(Vocabulary):
     MERGE = "MERGE"
     WITHDRAW = "WITHDRAW"
     TRANSFER = "TRANSFER"
+    # Handling as the rules have it (handling.py): a unit returns a wrongly assigned suggestion
+    # (退回), a due date is extended once (延期), a suggestion is made key supervised (重点督办)
+    # and supervised (通报 / 约谈 / 回访). The last three leave the status as it is.
+    RETURN = "RETURN"
+    EXTEND_DUE = "EXTEND_DUE"
+    MARK_KEY = "MARK_KEY"
+    SUPERVISE = "SUPERVISE"
+
+
+class RaiserRole(Vocabulary):
+    """A deputy's part in a suggestion: the one lead deputy (领衔) or a co-signer (联名). A
+    suggestion raised by a deputy group has the group as its lead."""
+
+    LEAD = "LEAD"
+    CO_SIGNER = "CO_SIGNER"
+
+
+class ReplyClass(Vocabulary):
+    """How a unit's reply classes the matter, as Chinese handling rules do: A solved or being
+    solved, B planned to be solved step by step, C cannot be solved for now (the reason is
+    required)."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class SupervisionKind(Vocabulary):
+    """What a supervising committee did about a key supervised suggestion."""
+
+    NOTIFY = "NOTIFY"
+    INTERVIEW = "INTERVIEW"
+    VISIT = "VISIT"
 
 
 class ProposalStage(Vocabulary):
@@ -118,6 +151,18 @@ ZH: dict[Vocabulary, str] = {
     ProposalAction.MERGE: "合并",
     ProposalAction.WITHDRAW: "撤回",
     ProposalAction.TRANSFER: "转办",
+    ProposalAction.RETURN: "退回",
+    ProposalAction.EXTEND_DUE: "延期",
+    ProposalAction.MARK_KEY: "列为重点督办",
+    ProposalAction.SUPERVISE: "督办",
+    RaiserRole.LEAD: "领衔",
+    RaiserRole.CO_SIGNER: "联名",
+    ReplyClass.A: "A类（已解决或正在解决）",
+    ReplyClass.B: "B类（列入计划逐步解决）",
+    ReplyClass.C: "C类（因条件限制暂时无法解决）",
+    SupervisionKind.NOTIFY: "通报",
+    SupervisionKind.INTERVIEW: "约谈",
+    SupervisionKind.VISIT: "回访",
     ProposalStage.SESSION: "大会期间",
     ProposalStage.INTERSESSION: "闭会期间",
     Satisfaction.SATISFIED: "满意",

@@ -45,8 +45,10 @@ async def record_step(
     note: str | None = None,
     satisfaction: str | None = None,
     props: Mapping[str, Any] | None = None,
+    event: Mapping[str, Any] | None = None,
 ) -> Row:
-    """Write the move of `current` (as locked) to `to` with `props`, and its history event."""
+    """Write the move of `current` (as locked) to `to` with `props`, and its history event
+    (with the properties `event` adds: a reply's class, a supervision's kind …)."""
     changes = dict(props or {})
     if any(key in changes for key in STATS_INPUTS):
         # `current` is the whole node (LOCK), so the packed facts follow from it and the changes.
@@ -63,6 +65,7 @@ async def record_step(
         action=action.value,
         note=note,
         satisfaction=satisfaction,
+        extra={k: v for k, v in (event or {}).items() if v is not None},
         **{"from": current.get("status")},
     )
     node: Row = rows[0]["node"]

@@ -14,6 +14,7 @@ from graph.kernel.vocab import CommitteeKind, CongressLevel, DeputyCategory, Mem
 from schema.common import enum_or_none
 from schema.fields import GraphNode, related_field, single_field
 from schema.liaison.activities import activities_field
+from schema.liaison.proposals import proposals_field
 
 # strawberry.enum registers the graph/ enums themselves: one vocabulary (graph/kernel/vocab.py).
 strawberry.enum(
@@ -190,6 +191,8 @@ class Deputy(GraphNode):
         )
 
     activities = activities_field("Deputy")
+
+    proposals = proposals_field()
 
     congresses = related_field(
         "DEPUTY_OF", "Congress", "Congresses where the deputy holds a seat (edge.level)."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from strawberry.dataloader import DataLoader
 
 from graph.kernel.reads import Direction, Row
-from graph.proposals import reads
+from graph.proposals import handling_reads, reads
 from schema.context import Info
 
 
@@ -43,3 +43,8 @@ def industries_by_proposal(info: Info) -> DataLoader[str, list[Row]]:
 def supervisors_by_proposal(info: Info) -> DataLoader[str, list[Row]]:
     """The committees supervising each suggestion, in one round trip."""
     return info.context.loaders.neighbours("SUPERVISES", "Proposal", "Committee", Direction.IN)
+
+
+def co_signers_by_proposal(info: Info) -> DataLoader[str, list[Row]]:
+    """Each suggestion's co-signing deputies, in one round trip."""
+    return info.context.loaders.batch(handling_reads.co_signers_by_proposal)

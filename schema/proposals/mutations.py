@@ -75,6 +75,11 @@ class SubmitProposalInput:
     committee_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Committees that supervise it."
     )
+    co_signer_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description="Deputies who co-sign it (联名); `raisedById` is its lead (领衔) and must then "
+        "be a deputy.",
+    )
 
 
 @strawberry.type
@@ -98,6 +103,9 @@ class ProposalsMutation:
                 else None,
                 committee_ids=[
                     decode_id(c, "Committee", "input.committeeIds") for c in input.committee_ids
+                ],
+                co_signer_ids=[
+                    decode_id(d, "Deputy", "input.coSignerIds") for d in input.co_signer_ids
                 ],
             )
             return await steps.submit_proposal(info.context.db, data, _by(info))
@@ -172,18 +180,32 @@ class ProposalsMutation:
             info, id, lambda pid, by: steps.start_handling(info.context.db, pid, by, note)
         )
 
-    @strawberry.mutation(description="Record the unit's reply (答复).", permission_classes=HANDLE)
+    @strawberry.mutation(
+        description="Record the unit's reply (答复) and its class: A solved or being solved, B "
+        "planned, C cannot be solved for now (then `classReason` is required).",
+        permission_classes=HANDLE,
+    )
     async def reply_proposal(
         self,
         info: Info,
         id: strawberry.ID,
         reply: str,
+        reply_class: vocab.ReplyClass,
+        class_reason: str | None = None,
         at: datetime.date | None = None,
     ) -> ProposalPayload:
         return await _step(
             info,
             id,
-            lambda pid, by: steps.reply_proposal(info.context.db, pid, by, reply, at),
+            lambda pid, by: steps.reply_proposal(
+                info.context.db,
+                pid,
+                by,
+                reply,
+                at,
+                reply_class=reply_class.value,
+                class_reason=class_reason,
+            ),
         )
 
     @strawberry.mutation(

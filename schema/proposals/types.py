@@ -42,6 +42,24 @@ UnitKind = strawberry.enum(
 AssignmentRole = strawberry.enum(
     vocab.AssignmentRole, name="AssignmentRole", description="LEAD: 主办单位; CO: 协办单位."
 )
+RaiserRole = strawberry.enum(
+    vocab.RaiserRole,
+    name="RaiserRole",
+    description="A deputy's part in a suggestion: LEAD 领衔 (one per suggestion), CO_SIGNER 联名.",
+)
+ReplyClass = strawberry.enum(
+    vocab.ReplyClass,
+    name="ReplyClass",
+    description="How a reply classes the matter: A 已解决或正在解决 (solved or being solved); "
+    "B 列入计划逐步解决 (planned); C 因条件限制暂时无法解决 (cannot be solved for now; the "
+    "reason is required).",
+)
+SupervisionKind = strawberry.enum(
+    vocab.SupervisionKind,
+    name="SupervisionKind",
+    description="A supervision action on a key supervised suggestion: NOTIFY 通报, "
+    "INTERVIEW 约谈, VISIT 回访.",
+)
 
 DeputyRef = Annotated["Deputy", strawberry.lazy(NODE_MODULES["Deputy"])]
 DeputyGroupRef = Annotated["DeputyGroup", strawberry.lazy(NODE_MODULES["DeputyGroup"])]
@@ -58,17 +76,37 @@ def _nodes(label: str, rows: list[Row]) -> list[Any]:
 class ProposalEvent:
     at: datetime.datetime = strawberry.field(description="When the step was recorded.")
     by: str = strawberry.field(description="Who recorded it (a user's name, or system).")
-    action: str = strawberry.field(description="SUBMIT, REGISTER, ASSIGN, … TRANSFER.")
+    action: str = strawberry.field(
+        description="SUBMIT, REGISTER, ASSIGN, … TRANSFER; RETURN (退回 by the unit), "
+        "EXTEND_DUE (延期), MARK_KEY (列为重点督办), SUPERVISE (通报/约谈/回访)."
+    )
     from_status: vocab.ProposalStatus | None = strawberry.field(description="Status before.")
     to_status: vocab.ProposalStatus = strawberry.field(description="Status after.")
     note: str | None = strawberry.field(description="Note, reply text or reason.")
     satisfaction: vocab.Satisfaction | None = strawberry.field(
         description="The rating, on EVALUATE."
     )
+    reply_class: vocab.ReplyClass | None = strawberry.field(description="The class, on REPLY.")
+    supervision_kind: vocab.SupervisionKind | None = strawberry.field(
+        description="What was done, on SUPERVISE."
+    )
+    due: datetime.date | None = strawberry.field(description="The new due date, on EXTEND_DUE.")
+    unit_id: strawberry.Private[str | None]
+
+    @strawberry.field(description="The unit that returned it, on RETURN.")
+    async def unit(self, info: Info) -> Unit | None:
+        if self.unit_id is None:
+            return None
+        row = await info.context.loaders.node("Unit").load(self.unit_id)
+        return Unit.from_row(row) if row else None
 
     @classmethod
     def from_row(cls, row: Row) -> ProposalEvent:
         return cls(
+            reply_class=enum_or_none(vocab.ReplyClass, row.get("replyClass")),
+            supervision_kind=enum_or_none(vocab.SupervisionKind, row.get("supervisionKind")),
+            due=row.get("due"),
+            unit_id=row.get("unitId"),
             at=row["at"],
             by=row["by"],
             action=row["action"],
@@ -84,6 +122,23 @@ class ProposalMove:
     action: str = strawberry.field(description="The step (mutation) to take, e.g. ASSIGN.")
     to_status: vocab.ProposalStatus = strawberry.field(description="The status it leads to.")
     condition: str | None = strawberry.field(description="When it applies (e.g. a rating).")
+
+
+@strawberry.type(description="Key supervision (重点督办) of a suggestion.")
+class KeySupervision:
+    leader: str = strawberry.field(
+        description="Who leads the supervision (督办领导), e.g. a vice-chair of the standing "
+        "committee, by name."
+    )
+    since: datetime.date | None = strawberry.field(description="Marked key supervised on.")
+    committee_id: strawberry.Private[str | None]
+
+    @strawberry.field(description="The supervising committee (督办委员会).")
+    async def committee(self, info: Info) -> CommitteeRef | None:
+        if self.committee_id is None:
+            return None
+        row = await info.context.loaders.node("Committee").load(self.committee_id)
+        return _nodes("Committee", [row])[0] if row else None
 
 
 @strawberry.type(description="A handling unit's part in a suggestion.")
@@ -135,11 +190,36 @@ class Proposal(GraphNode):
     assigned_at: datetime.date | None = strawberry.field(description="Date assigned.")
     due: datetime.date | None = strawberry.field(description="Due date of the lead unit.")
     replied_at: datetime.date | None = strawberry.field(description="Date of the first reply.")
+    reply_class: vocab.ReplyClass | None = strawberry.field(
+        description="The latest reply's class (A/B/C). Null: not replied, or replied before "
+        "classes were recorded (the class of an old reply is not known)."
+    )
+    reply_class_reason: str | None = strawberry.field(
+        description="Why it cannot be solved for now (required with class C)."
+    )
+    original_due: datetime.date | None = strawberry.field(
+        description="The due date before its one extension (延期); null when not extended."
+    )
+    due_extended_at: datetime.date | None = strawberry.field(
+        description="When the due date was extended; null when not extended."
+    )
     source: str | None = strawberry.field(description="seed, illustrative, synthetic or user.")
+    key: strawberry.Private[Row]
 
     @classmethod
     def from_row(cls, row: Row) -> Proposal:
         return cls(
+            reply_class=enum_or_none(vocab.ReplyClass, row.get("replyClass")),
+            reply_class_reason=row.get("replyClassReason"),
+            original_due=row.get("originalDue"),
+            due_extended_at=row.get("dueExtendedAt"),
+            key={
+                "keySupervised": row.get("keySupervised"),
+                "keyCommitteeId": row.get("keyCommitteeId"),
+                "keyLeader": row.get("keyLeader"),
+                "keySince": row.get("keySince"),
+                "returnedBy": row.get("returnedBy") or [],
+            },
             id=row["id"],
             title=row.get("title") or row.get("name", ""),
             summary=row.get("summary"),
@@ -155,10 +235,38 @@ class Proposal(GraphNode):
             source=row.get("source"),
         )
 
-    @strawberry.field(description="The deputy or deputy group that raised it.")
+    @strawberry.field(description="The deputy or deputy group that raised it (its lead, 领衔).")
     async def raised_by(self, info: Info) -> DeputyRef | DeputyGroupRef | None:
         row = await loaders.raiser_by_proposal(info).load(str(self.id))
         return _nodes(row["label"], [row["node"]])[0] if row else None
+
+    @strawberry.field(
+        description="The lead (领衔): the one deputy, or the deputy group, that raised it."
+    )
+    async def lead(self, info: Info) -> DeputyRef | DeputyGroupRef | None:
+        return await self.raised_by(info)
+
+    @strawberry.field(description="Deputies who co-sign it (联名), in pinyin order.")
+    async def co_signers(self, info: Info) -> list[DeputyRef]:
+        rows = await loaders.co_signers_by_proposal(info).load(str(self.id))
+        return _nodes("Deputy", rows)
+
+    @strawberry.field(description="Key supervision (重点督办); null when it is not key supervised.")
+    def key_supervision(self) -> KeySupervision | None:
+        if not self.key["keySupervised"]:
+            return None
+        return KeySupervision(
+            leader=self.key["keyLeader"] or "",
+            since=self.key["keySince"],
+            committee_id=self.key["keyCommitteeId"],
+        )
+
+    @strawberry.field(
+        description="Units that returned it (退回); it is not assigned to them again."
+    )
+    async def returned_by(self, info: Info) -> list[Unit]:
+        rows = await info.context.loaders.node("Unit").load_many(self.key["returnedBy"])
+        return [Unit.from_row(r) for r in rows if r]
 
     @strawberry.field(description="Id of the trip (Activity) it arose from, if any (ARISES_FROM).")
     async def activity_id(self, info: Info) -> relay.GlobalID | None:

@@ -26,6 +26,7 @@ from graph.kernel.db import Database
 from graph.kernel.nodes import Link
 from graph.kernel.settings import Settings
 from graph.liaison import links
+from graph.proposals import steps, units
 from graph.trips import plans
 from schema.build import schema
 from tests.conftest import make_token, running_app
@@ -38,6 +39,9 @@ LIMITS = Limits(rate=1e9, burst=10**9, request_timeout=120.0)
 # What a write mutation's name starts with when it makes something new (a node or a link) or
 # sets a role a rule is about; each such mutation needs a case below.
 WRITE_PREFIXES = ("create", "link", "add", "submit", "set")
+# The handling steps whose rule is "at most once" (a return, the one extension, marking key
+# supervision): each needs a case too.
+ONCE_ONLY = frozenset({"returnProposal", "extendProposalDue", "markKeySupervised"})
 # What a refused call may answer with: a typed, expected failure, never an internal error.
 EXPECTED_REFUSALS = {"DUPLICATE", "CONFLICT", "INVALID"}
 
@@ -365,7 +369,8 @@ RACES: tuple[Race, ...] = (
                 "raisedAt": "2024-03-01",
             }
         },
-        "MATCH (:Deputy {id: $deputy0})-[:RAISED]->(p:Proposal) RETURN count(p) AS n",
+        "MATCH (:Deputy {id: $deputy0})-[:RAISED]->(p:Proposal) "
+        "WHERE p.title = '关于支持汽车零部件企业技术改造的建议' RETURN count(p) AS n",
         1,
     ),
     # Each subscription gets its own key (no rule): N calls issue N keys, none is lost.
@@ -377,6 +382,61 @@ RACES: tuple[Race, ...] = (
         "MATCH (f:CalendarFeed {kind: 'deputy', ownerId: $deputy0}) RETURN count(f) AS n",
         N,
         successes=N,
+    ),
+    # A joint suggestion: the same co-signer ten times is one co-signer (never a second lead).
+    Race(
+        "addCoSigner-same",
+        "addCoSigner",
+        _op("addCoSigner", "$a: ID!, $b: ID!", "id: $a, deputyId: $b"),
+        lambda w, i: {"a": gid("Proposal", w["draft"]), "b": gid("Deputy", w["deputy1"])},
+        "MATCH (:Deputy {id: $deputy1})-[r:RAISED {role: 'CO_SIGNER'}]->(:Proposal {id: $draft}) "
+        "RETURN count(r) AS n",
+        1,
+    ),
+    # Ten co-signers at once, each a different deputy: all join, and the lead stays the one.
+    Race(
+        "addCoSigner-many",
+        "addCoSigner",
+        _op("addCoSigner", "$a: ID!, $b: ID!", "id: $a, deputyId: $b"),
+        lambda w, i: {"a": gid("Proposal", w["draft"]), "b": gid("Deputy", w[f"deputy{i}"])},
+        "MATCH (:Deputy)-[r:RAISED]->(:Proposal {id: $draft}) "
+        "RETURN count(CASE r.role WHEN 'LEAD' THEN 1 END) * 100 + count(r) AS n",
+        100 + N,
+        successes=N - 1,  # deputy0 leads it: refused as a co-signer
+    ),
+    Race(
+        "returnProposal-twice",
+        "returnProposal",
+        _op("returnProposal", "$a: ID!", 'id: $a, reason: "不属本单位职责"'),
+        lambda w, i: {"a": gid("Proposal", w["assigned"])},
+        "MATCH (:Proposal {id: $assigned})-[:HAS_EVENT]->(e:ProposalEvent {action: 'RETURN'}) "
+        "RETURN count(e) AS n",
+        1,
+    ),
+    Race(
+        "extendProposalDue-twice",
+        "extendProposalDue",
+        _op("extendProposalDue", "$a: ID!, $due: Date!", 'id: $a, due: $due, reason: "协调"'),
+        lambda w, i: {
+            "a": gid("Proposal", w["assigned"]),
+            "due": (dt.date.today() + dt.timedelta(days=200 + i)).isoformat(),
+        },
+        "MATCH (:Proposal {id: $assigned})-[:HAS_EVENT]->(e:ProposalEvent {action: 'EXTEND_DUE'}) "
+        "RETURN count(e) AS n",
+        1,
+    ),
+    Race(
+        "markKeySupervised-twice",
+        "markKeySupervised",
+        _op(
+            "markKeySupervised",
+            "$a: ID!, $c: ID!",
+            'id: $a, committeeId: $c, leader: "常委会副主任"',
+        ),
+        lambda w, i: {"a": gid("Proposal", w["assigned"]), "c": gid("Committee", w["committee"])},
+        "MATCH (:Proposal {id: $assigned})-[:HAS_EVENT]->(e:ProposalEvent {action: 'MARK_KEY'}) "
+        "RETURN count(e) AS n",
+        1,
     ),
     Race(
         "createUnit-same-name",
@@ -392,7 +452,9 @@ RACES: tuple[Race, ...] = (
 def write_mutations() -> set[str]:
     mutation = schema._schema.mutation_type
     assert mutation is not None
-    return {name for name in mutation.fields if name.startswith(WRITE_PREFIXES)}
+    return {
+        name for name in mutation.fields if name.startswith(WRITE_PREFIXES) or name in ONCE_ONLY
+    }
 
 
 def test_every_create_or_link_mutation_has_a_race_case() -> None:
@@ -439,6 +501,18 @@ async def build_world(db: Database) -> World:
         ),
     )).activity  # fmt: skip
     w["activity"] = activity["id"]
+    # Suggestions: one still a draft (co-signers join it), one assigned today (returned,
+    # extended, made key supervised).
+    today = dt.date.today()
+    draft = steps.SubmitInput("联名建议", "Deputy", w["deputy0"], today)
+    w["draft"] = (await steps.submit_proposal(db, draft, "clerk"))["id"]
+    raised = steps.SubmitInput("承办建议", "Deputy", w["deputy0"], today)
+    w["assigned"] = (await steps.submit_proposal(db, raised, "clerk"))["id"]
+    await steps.register_proposal(db, w["assigned"], "clerk")
+    unit = (await units.create_unit(db, "诸城市发展和改革局", "GOVERNMENT"))["id"]
+    await steps.assign_proposal(
+        db, w["assigned"], "clerk", lead_unit_id=unit, due=today + dt.timedelta(days=90), at=today
+    )
     return w
 
 

@@ -43,8 +43,10 @@ RETURN p.id AS id, p.groupId AS groupId,
   [(c:Committee)-[:SUPERVISES]->(p) | c.id] AS supervisors,
   [(c:Committee)-[:LIAISES_WITH]->(:DeputyGroup {id: p.groupId}) | c.id] AS liaising,
   [(r)-[:RAISED]->(p) WHERE r:DeputyGroup | r.id] AS groupRaisers,
-  [(d:Deputy)-[:RAISED]->(p) | [d.id, exists { (d)-[:MEMBER_OF]->(:DeputyGroup {id: p.groupId}) }]]
-    AS deputyRaisers,
+  [(d:Deputy)-[r:RAISED]->(p) WHERE coalesce(r.role, 'LEAD') = 'LEAD'
+    | [d.id, exists { (d)-[:MEMBER_OF]->(:DeputyGroup {id: p.groupId}) }]] AS deputyRaisers,
+  [(d:Deputy)-[:RAISED {role: 'CO_SIGNER'}]->(p)
+    | exists { (d)-[:MEMBER_OF]->(:DeputyGroup {id: p.groupId}) }] AS coSigners,
   [(p)-[a:ASSIGNED_TO]->(:Unit) | a.role] AS roles
 """
 
@@ -102,6 +104,7 @@ async def test_links_follow_the_raising_group(db: Database) -> None:
         assert len(raisers) == 1, row
         assert row["groupRaisers"] in ([], [row["groupId"]])
         assert all(member for _, member in row["deputyRaisers"]), row
+        assert all(row["coSigners"]), row  # co-signers (handling.py) are of the group too
         assert row["roles"].count("LEAD") <= 1
 
 

@@ -307,9 +307,9 @@ async def test_every_step_keeps_the_packed_facts(db: Database) -> None:
             db, pid, "clerk", lead_unit_id="u1", due=D(2024, 3, 1), at=D(2024, 2, 5)
         ),
         lambda: pr.start_handling(db, pid, "clerk"),
-        lambda: pr.reply_proposal(db, pid, "clerk", "答复", at=D(2024, 2, 20)),
+        lambda: pr.reply_proposal(db, pid, "clerk", "答复", at=D(2024, 2, 20), reply_class="A"),
         lambda: pr.evaluate_proposal(db, pid, "g1", "UNSATISFIED"),
-        lambda: pr.reply_proposal(db, pid, "clerk", "再答复", at=D(2024, 4, 1)),
+        lambda: pr.reply_proposal(db, pid, "clerk", "再答复", at=D(2024, 4, 1), reply_class="B"),
         lambda: pr.evaluate_proposal(db, pid, "g1", "SATISFIED"),
     ]
     node = submitted

@@ -62,7 +62,7 @@ async def _to_replied(db: Database, pid: str) -> None:
         db, pid, "clerk", lead_unit_id="u1", co_unit_ids=["u2"], due=D(2024, 6, 1), at=D(2024, 3, 8)
     )
     await pr.start_handling(db, pid, "clerk")
-    await pr.reply_proposal(db, pid, "clerk", "已答复", at=D(2024, 5, 20))
+    await pr.reply_proposal(db, pid, "clerk", "已答复", at=D(2024, 5, 20), reply_class="A")
 
 
 async def _count(db: Database, query: str) -> int:
@@ -107,7 +107,9 @@ async def test_unsatisfied_goes_back_once_then_closes(db: Database) -> None:
     await _to_replied(db, p["id"])
     back = await pr.evaluate_proposal(db, p["id"], "deputy", "UNSATISFIED")
     assert (back["status"], back["reviewRound"]) == ("HANDLING", 1)
-    again = await pr.reply_proposal(db, p["id"], "clerk", "再次答复", at=D(2024, 7, 1))
+    again = await pr.reply_proposal(
+        db, p["id"], "clerk", "再次答复", at=D(2024, 7, 1), reply_class="B"
+    )
     assert again["repliedAt"] == D(2024, 5, 20)  # timeliness keeps the first reply
     final = await pr.evaluate_proposal(db, p["id"], "deputy", "UNSATISFIED")
     assert (final["status"], final["reviewRound"], final["satisfaction"]) == (
@@ -226,7 +228,7 @@ async def test_overdue_oldest_first(db: Database) -> None:
     await pr.start_handling(db, a["id"], "c")
     page = await reads.overdue_proposals(db, first=10, offset=0, today=D(2024, 7, 1))
     assert [r["id"] for r in page.rows] == [b["id"], a["id"]] and page.total == 2
-    await pr.reply_proposal(db, a["id"], "c", "答复")
+    await pr.reply_proposal(db, a["id"], "c", "答复", reply_class="A")
     page = await reads.overdue_proposals(db, first=10, offset=0, today=D(2024, 7, 1))
     assert [r["id"] for r in page.rows] == [b["id"]]
 

@@ -39,10 +39,12 @@ ORDER: dict[str, tuple[str, str] | None] = {
     "createActivity.input.end": ("2024-05-05", "input.end"),  # before the start
     "createActivity.input.start": ("2024-05-09", "input.end"),  # after the end
     "createDeputy.input.since": None,
+    "extendProposalDue.due": ("2024-06-29", "due"),  # not after the due date it extends
     "linkCommitteeToGroup.since": None,
     "linkGroupToAlliance.since": None,
     "moveVisit.day": ("2024-05-09", "day"),  # after the trip
     "replyProposal.at": ("2024-03-09", "at"),  # before it was assigned
+    "returnProposal.at": ("2024-03-10", "at"),  # before it was assigned
     "submitProposal.input.raisedAt": None,
     "updateActivity.input.end": ("2024-05-05", "input.end"),
     "updateActivity.input.start": ("2024-05-09", "input.end"),
@@ -114,7 +116,9 @@ async def test_statistics_plans_agree_on_dates_in_range(db: Database) -> None:
         due = latest if i % 2 else raised
         await pr.assign_proposal(db, row["id"], "clerk", lead_unit_id=unit, due=due, at=raised)
         await pr.start_handling(db, row["id"], "clerk")
-        await pr.reply_proposal(db, row["id"], "clerk", "答复", at=raised + dt.timedelta(days=i))
+        await pr.reply_proposal(
+            db, row["id"], "clerk", "答复", at=raised + dt.timedelta(days=i), reply_class="A"
+        )
     for year in {d.year for d in raised_days}:
         f = ProposalFilter(date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
         for dims in ([], ["YEAR"], ["INDUSTRY"]):

@@ -26,7 +26,7 @@ mutation($id: ID!, $unit: ID!) {
     errors { code }
   }
   startHandling(id: $id) { errors { code } }
-  replyProposal(id: $id, reply: "已落实") { errors { code } }
+  replyProposal(id: $id, reply: "已落实", replyClass: A) { errors { code } }
   evaluateProposal(id: $id, satisfaction: SATISFIED) {
     proposal { status history { action fromStatus toStatus by } allowedMoves { action toStatus }
                units { role unit { name } } }
@@ -93,7 +93,10 @@ def test_loop_through_mutations(api: GraphQLClient) -> None:
         "REPLIED",
         "EVALUATED",
     ]
-    assert result["allowedMoves"] == [{"action": "CLOSE", "toStatus": "CLOSED"}]
+    assert result["allowedMoves"] == [
+        {"action": "CLOSE", "toStatus": "CLOSED"},
+        {"action": "SUPERVISE", "toStatus": "EVALUATED"},  # 回访, when key supervised
+    ]
     assert result["units"] == [{"role": "LEAD", "unit": {"name": "诸城市工业和信息化局"}}]
     stats = api(STATS)["proposalStats"]
     assert {r["keys"][0]["value"]: r["count"] for r in stats["rows"]} == {"C": 1, "C36": 1}
