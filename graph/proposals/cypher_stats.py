@@ -172,16 +172,18 @@ WITH p.year AS year, p.statsOthers AS key, p.statsFacts AS f"""
 )
 
 # Closed is not in the packed facts (a status, not a date): the closed ones of the same keys,
-# from the (year, status, statsIndustry, statsFacts) indexes (migration 9), joined in stats.py.
+# from the (year, status, statsIndustry | statsOthers, statsFacts) indexes (migration 10),
+# joined in stats.py. The planner would take migration 5's index and read each node's status:
+# the hint keeps it to the index alone (PROFILE: NodeIndexSeek, no Filter).
 COUNT_YEAR_CLOSED_BY_INDUSTRY = f"""
-MATCH (p:Proposal)
+MATCH (p:Proposal) USING INDEX p:Proposal(year, status, statsIndustry, statsFacts)
 WHERE p.year IN $years AND p.status = '{ProposalStatus.CLOSED.value}'
   AND p.statsIndustry IS NOT NULL AND p.statsFacts IS NOT NULL
 RETURN p.year AS year, p.statsIndustry AS key, count(*) AS closed
 """
 
 COUNT_YEAR_CLOSED_BY_OTHER_INDUSTRIES = f"""
-MATCH (p:Proposal)
+MATCH (p:Proposal) USING INDEX p:Proposal(year, status, statsOthers, statsFacts)
 WHERE p.year IN $years AND p.status = '{ProposalStatus.CLOSED.value}'
   AND p.statsOthers IS NOT NULL AND p.statsFacts IS NOT NULL
 RETURN p.year AS year, p.statsOthers AS key, count(*) AS closed

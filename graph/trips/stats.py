@@ -4,8 +4,8 @@ counted apart, and `activities` counts every kind. A trip counts when it is not 
 starts in the period (a trip over New Year counts once, in the year it starts).
 
 Grouped by up to three of KIND, TOPIC, GROUP, COMMITTEE, MONTH and ENTERPRISE, in one
-statement (cypher.COUNT_ACTIVITIES): a trip counts once in each row it belongs to (held by two
-groups: once in each group's row), the totals count it once. Visits are the enterprise visits
+statement (cypher_stats.COUNT_ACTIVITIES): a trip counts once in each row it belongs to (held
+by two groups: once in each group's row), the totals count it once. Visits are the enterprise visits
 of the counted trips (one per trip and enterprise); under ENTERPRISE, that enterprise's.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 from graph.kernel import validate
 from graph.kernel.db import Database
 from graph.kernel.errors import not_found
-from graph.trips import cypher
+from graph.trips import cypher_stats
 from graph.trips.vocab import ActivityDimension, ActivityKind
 
 
@@ -77,7 +77,7 @@ def check_group_by(group_by: Sequence[str]) -> list[str]:
     dims = list(dict.fromkeys(group_by))
     for dim in dims:
         validate.choice(dim, "groupBy", ActivityDimension.values())
-    if len(dims) > cypher.MAX_ACTIVITY_DIMENSIONS:
+    if len(dims) > cypher_stats.MAX_ACTIVITY_DIMENSIONS:
         raise validate.invalid("groupBy", "最多按 3 个维度分组", "Group by at most 3 dimensions")
     return dims
 
@@ -112,13 +112,13 @@ async def activity_stats(
     }
     refs = {name: params[name] for name in _REFS}
     if any(refs.values()):
-        found = (await db.read(cypher.MATCH_STATS_REFS, **refs))[0]
+        found = (await db.read(cypher_stats.MATCH_STATS_REFS, **refs))[0]
         for name, (label, at) in _REFS.items():
             if not found[name]:
                 raise not_found(label, str(refs[name]), field=at)
     rows, totals = await asyncio.gather(
-        db.read(cypher.COUNT_ACTIVITIES[tuple(dims)], **params),
-        db.read(cypher.COUNT_ACTIVITIES[()], **params),
+        db.read(cypher_stats.COUNT_ACTIVITIES[tuple(dims)], **params),
+        db.read(cypher_stats.COUNT_ACTIVITIES[()], **params),
     )
     result = ActivityStats(group_by=dims, totals=ActivityStatsRow.of([], totals[0]))
     if dims:
