@@ -46,6 +46,10 @@ def return_deadline(assigned_at: dt.date, rules: HandlingRules) -> dt.date:
     return add_working_days(assigned_at, rules.return_working_days)
 
 
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else "—"
+
+
 def required_text(value: str | None, field: str, zh: str, en: str) -> str:
     """A reason that must be given: INVALID naming `field` when missing or blank."""
     text = validate.optional_text(value, field)
@@ -75,7 +79,7 @@ async def return_proposal(
         current = await lock_proposal(tx, proposal_id)
         to = check_move(current, ProposalAction.RETURN)
         check_step_date(current, day, "at")
-        assigned_at = current["assignedAt"]
+        assigned_at = current.get("assignedAt") or current["raisedAt"]
         deadline = return_deadline(assigned_at, rules)
         if day > deadline:
             n = rules.return_working_days
@@ -127,12 +131,12 @@ async def extend_due(db: Database, proposal_id: str, by: str, *, due: dt.date, r
         to = check_move(current, ProposalAction.EXTEND_DUE)
         extended = current.get("dueExtendedAt")
         if extended is not None:
+            was, now = _day(current.get("originalDue")), _day(current.get("due"))
             raise DomainError(
                 ErrorCode.CONFLICT,
-                f"办理期限只能延期一次：已于 {extended.isoformat()} 由 "
-                f"{current['originalDue'].isoformat()} 延至 {current['due'].isoformat()}",
-                f"The due date may be extended once: it was extended on {extended.isoformat()} "
-                f"from {current['originalDue'].isoformat()} to {current['due'].isoformat()}",
+                f"办理期限只能延期一次：已于 {_day(extended)} 由 {was} 延至 {now}",
+                f"The due date may be extended once: it was extended on {_day(extended)} "
+                f"from {was} to {now}",
                 field="due",
                 ids=[proposal_id],
             )
@@ -147,7 +151,7 @@ async def extend_due(db: Database, proposal_id: str, by: str, *, due: dt.date, r
         await run(tx, cypher.SET_ASSIGNMENTS_DUE, id=proposal_id, due=due)
         today = dt.date.today()
         props = {"due": due, "originalDue": old, "dueExtendedAt": today}
-        note = f"期限由 {old.isoformat() if old else '—'} 延至 {due.isoformat()}：{reason}"
+        note = f"期限由 {_day(old)} 延至 {due.isoformat()}：{reason}"
         return await record_step(
             tx,
             current,
@@ -182,7 +186,7 @@ async def mark_key_supervised(
         if current.get("keySupervised"):
             raise DomainError(
                 ErrorCode.CONFLICT,
-                f"该意见建议已于 {current['keySince'].isoformat()} 列为重点督办"
+                f"该意见建议已于 {_day(current.get('keySince'))} 列为重点督办"
                 f"（督办领导：{current.get('keyLeader')}）",
                 "The suggestion is key supervised already",
                 field="id",
