@@ -54,10 +54,13 @@ def match_paths(hops: int, groups: int, from_label: str, to_label: str) -> str:
         raise ValueError(f"hops {hops}, groups {groups} out of range")
     if from_label not in LIAISON_LABELS or to_label not in LIAISON_LABELS:
         raise ValueError(f"{from_label!r} or {to_label!r} is not a liaison label")
+    # Neo4j 5.26 turns {1,1} into a plain step and then refuses the parenthesised pattern; {0,1}
+    # means the same here, since a path from a node to itself is refused before it runs.
+    low = 0 if hops == 1 else 1
     return f"""
 MATCH (a:{from_label} {{id: $from}}), (b:{to_label} {{id: $to}})
 MATCH p = SHORTEST {groups} GROUPS (
-  (a) (()-[r:{_PATH_TYPES}]-(x)){{1,{hops}}} (b)
+  (a) (()-[r:{_PATH_TYPES}]-(x)){{{low},{hops}}} (b)
   WHERE {_REQUIREMENTS}
 )
 WITH p LIMIT $candidates

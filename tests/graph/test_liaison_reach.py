@@ -150,3 +150,14 @@ async def test_paths_refuse_a_k_out_of_bounds(db: Database, roads: World) -> Non
                 db, "Committee", roads.finance, "Enterprise", roads.delis, k=k
             )
         assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, "k")
+
+
+async def test_a_path_of_one_hop(db: Database, roads: World) -> None:
+    found = await paths.liaison_paths(
+        db, "Committee", roads.finance, "DeputyGroup", roads.food, max_hops=1, k=2
+    )
+    assert [route(p) for p in found] == [["财政经济委员会", "预制菜专业代表小组"]]
+    assert (
+        await paths.liaison_paths(db, "Committee", roads.finance, "Enterprise", roads.delis, 1)
+        == []
+    )
