@@ -192,7 +192,7 @@ class _Builder:
         }
         props = {k: v for k, v in props.items() if v is not None}
         props["statsFacts"] = stats_facts(props)  # again after each step
-        self.rel("RAISED", raiser_label, "Proposal", {"start": raiser, "end": pid})
+        self.rel("RAISED", raiser_label, "Proposal", {"start": raiser, "end": pid, "role": "LEAD"})
         for code in codes:
             self.rel(
                 "IN_INDUSTRY",
