@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.kernel import tables
 from graph.proposals.stats import ProposalStats, StatsRow
 from graph.proposals.vocab import IndustryLevel, Satisfaction, StatsDimension
 
@@ -64,15 +65,4 @@ def table(stats: ProposalStats) -> tuple[list[str], list[list[Any]]]:
             row.satisfaction_rate,
         ]
 
-    body = []
-    for row in stats.rows:
-        keys: list[Any] = []
-        for key in row.keys:
-            keys += [key.value, key.label]
-        body.append(keys + cells(row))
-    body.append(
-        ["合计 Total"] + [None] * (2 * len(stats.group_by) - 1) + cells(stats.totals)
-        if stats.group_by
-        else cells(stats.totals)
-    )
-    return header, body
+    return header, tables.body(stats.rows, stats.totals, len(stats.group_by), cells)

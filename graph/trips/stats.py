@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.kernel import validate
+from graph.kernel import tables, validate
 from graph.kernel.db import Database
 from graph.kernel.errors import not_found
 from graph.trips import cypher_stats
@@ -178,15 +178,4 @@ def table(stats: ActivityStats) -> tuple[list[str], list[list[Any]]]:
             row.enterprises,
         ]
 
-    body: list[list[Any]] = []
-    for row in stats.rows:
-        keys: list[Any] = []
-        for key in row.keys:
-            keys += [key.value, key.label]
-        body.append(keys + cells(row))
-    body.append(
-        ["合计 Total"] + [None] * (2 * len(stats.group_by) - 1) + cells(stats.totals)
-        if stats.group_by
-        else cells(stats.totals)
-    )
-    return header, body
+    return header, tables.body(stats.rows, stats.totals, len(stats.group_by), cells)
