@@ -67,7 +67,11 @@ class Move:
     note: str | None = None  # e.g. which rating leads where
 
 
-def allowed_moves(status: str, review_round: int = 0) -> list[Move]:
+def allowed_moves(
+    status: str, review_round: int = 0, *, key_supervised: bool = False, extended: bool = False
+) -> list[Move]:
+    """The moves out of `status` for this suggestion: SUPERVISE only once it is key supervised,
+    MARK_KEY only before, EXTEND_DUE only while its due date has not been extended."""
     current = ProposalStatus(status)
     moves = [Move(action, to) for action, to in MOVES[current]]
     if current is S.REPLIED:
@@ -77,11 +81,25 @@ def allowed_moves(status: str, review_round: int = 0) -> list[Move]:
             Move(A.EVALUATE, back, "UNSATISFIED"),
             Move(A.SUPERVISE, S.REPLIED),
         ]
-    return moves
+    ruled_out = {
+        A.SUPERVISE: not key_supervised,
+        A.MARK_KEY: key_supervised,
+        A.EXTEND_DUE: extended,
+    }
+    return [m for m in moves if not ruled_out.get(m.action, False)]
 
 
-def _moves_text(status: str, review_round: int) -> tuple[str, str]:
-    moves = allowed_moves(status, review_round)
+def moves_of(current: Row) -> list[Move]:
+    """The moves allowed for the suggestion whose stored properties are `current`."""
+    return allowed_moves(
+        current["status"],
+        current.get("reviewRound") or 0,
+        key_supervised=bool(current.get("keySupervised")),
+        extended=current.get("originalDue") is not None,
+    )
+
+
+def _moves_text(moves: list[Move]) -> tuple[str, str]:
     if not moves:
         return "无（已是终结状态）", "none (final status)"
     zh = "、".join(f"{m.action.zh}→{m.to.zh}" for m in moves)
@@ -91,10 +109,10 @@ def _moves_text(status: str, review_round: int) -> tuple[str, str]:
     return zh, en
 
 
-def illegal_move(
-    proposal_id: str, status: str, action: ProposalAction, review_round: int
-) -> DomainError:
-    zh, en = _moves_text(status, review_round)
+def illegal_move(current: Row, action: ProposalAction) -> DomainError:
+    """CONFLICT naming the moves allowed for `current` (a suggestion's stored properties)."""
+    proposal_id, status = str(current.get("id")), current["status"]
+    zh, en = _moves_text(moves_of(current))
     return DomainError(
         ErrorCode.CONFLICT,
         f"意见建议当前状态为“{ProposalStatus(status).zh}”，不能{action.zh}；可执行：{zh}",
@@ -111,7 +129,7 @@ def check_move(current: Row, action: ProposalAction) -> ProposalStatus:
     for move_action, to in MOVES[ProposalStatus(status)]:
         if move_action is action:
             return to
-    raise illegal_move(current["id"], status, action, current.get("reviewRound") or 0)
+    raise illegal_move(current, action)
 
 
 def evaluate_target(satisfaction: str, review_round: int) -> tuple[ProposalStatus, int]:
@@ -131,7 +149,7 @@ def next_status(current: Row, action: str, satisfaction: str | None = None) -> t
     step = ProposalAction(action)
     if step is A.SUBMIT:
         if current.get("status") is not None:
-            raise illegal_move(str(current.get("id")), current["status"], step, 0)
+            raise illegal_move(current, step)
         return S.SUBMITTED.value, 0
     to = check_move(current, step)
     review_round = current.get("reviewRound") or 0

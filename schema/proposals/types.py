@@ -305,11 +305,19 @@ class Proposal(GraphNode):
         rows = await loaders.events_by_proposal(info).load(str(self.id))
         return [ProposalEvent.from_row(r) for r in rows]
 
-    @strawberry.field(description="The moves allowed from its current status.")
+    @strawberry.field(
+        description="The moves allowed now: by its status, and SUPERVISE only when key "
+        "supervised, MARK_KEY only before, EXTEND_DUE only until the due date is extended."
+    )
     def allowed_moves(self) -> list[ProposalMove]:
         return [
             ProposalMove(action=m.action.value, to_status=m.to, condition=m.note)
-            for m in lifecycle.allowed_moves(self.status.value, self.review_round)
+            for m in lifecycle.allowed_moves(
+                self.status.value,
+                self.review_round,
+                key_supervised=bool(self.key["keySupervised"]),
+                extended=self.original_due is not None,
+            )
         ]
 
 

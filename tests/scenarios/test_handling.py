@@ -87,6 +87,7 @@ query($id: ID!) {
       status replyClass replyClassReason
       keySupervision { leader committee { name } }
       history { action supervisionKind replyClass note toStatus }
+      allowedMoves { action }
     }
   }
 }
@@ -166,6 +167,8 @@ def test_a_due_date_is_extended_once_and_the_second_is_refused(
 ) -> None:
     group = find("生物医药专业代表小组", "DeputyGroup")
     pid = _assigned(clerk, find, group, "关于建设生物医药公共检测平台的建议")
+    moves = clerk(HISTORY, {"id": pid})["node"]["allowedMoves"]
+    assert {"action": "EXTEND_DUE"} in moves
 
     extended = clerk(EXTEND, {"id": pid, "due": "2025-12-03", "reason": "需跨部门协调用地"})
     payload = extended["extendProposalDue"]
@@ -183,6 +186,7 @@ def test_a_due_date_is_extended_once_and_the_second_is_refused(
     assert "只能延期一次" in refused["errors"][0]["message"]
     now = clerk(HISTORY, {"id": pid})["node"]
     assert [h["action"] for h in now["history"]].count("EXTEND_DUE") == 1
+    assert {"action": "EXTEND_DUE"} not in now["allowedMoves"]  # the buttons say so too
 
 
 def test_a_joint_suggestion_shows_its_lead_and_co_signers_on_each_deputy(
@@ -208,6 +212,8 @@ def test_a_key_supervised_suggestion_gets_an_interview_in_its_history(
     group = find("生物医药专业代表小组", "DeputyGroup")
     committee = find("财政经济委员会", "Committee")
     pid = _assigned(clerk, find, group, "关于加快生物医药产业园配套建设的建议")
+    before = clerk(HISTORY, {"id": pid})["node"]["allowedMoves"]
+    assert {"action": "MARK_KEY"} in before and {"action": "SUPERVISE"} not in before
 
     marked = clerk(MARK_KEY, {"id": pid, "committee": committee, "leader": "常委会副主任 张某"})
     assert marked["markKeySupervised"]["errors"] == []
@@ -220,6 +226,8 @@ def test_a_key_supervised_suggestion_gets_an_interview_in_its_history(
         "leader": "常委会副主任 张某",
         "committee": {"name": "财政经济委员会"},
     }
+    assert {"action": "SUPERVISE"} in seen["allowedMoves"]
+    assert {"action": "MARK_KEY"} not in seen["allowedMoves"]
     interview = [h for h in seen["history"] if h["action"] == "SUPERVISE"]
     assert interview == [
         {
