@@ -220,28 +220,31 @@ def _xlsx(table: Table, name: str, title: str) -> Response:
     )
 
 
-async def proposal_stats_csv(request: Request) -> Response:
-    table = await _table(request, _proposal_table)
-    return table if isinstance(table, Response) else _csv(table, "proposal-stats")
+Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-async def proposal_stats_xlsx(request: Request) -> Response:
-    table = await _table(request, _proposal_table)
-    if isinstance(table, Response):
-        return table
-    return _xlsx(table, "proposal-stats", "意见建议统计")
+def _endpoints(
+    build: Callable[[Request], Awaitable[Table]], name: str, title: str
+) -> tuple[Endpoint, Endpoint]:
+    """The CSV and the XLSX route of one table: `name` for the file, `title` for the sheet."""
+
+    async def as_csv(request: Request) -> Response:
+        table = await _table(request, build)
+        return table if isinstance(table, Response) else _csv(table, name)
+
+    async def as_xlsx(request: Request) -> Response:
+        table = await _table(request, build)
+        return table if isinstance(table, Response) else _xlsx(table, name, title)
+
+    return as_csv, as_xlsx
 
 
-async def activity_stats_csv(request: Request) -> Response:
-    table = await _table(request, _activity_table)
-    return table if isinstance(table, Response) else _csv(table, "activity-stats")
-
-
-async def activity_stats_xlsx(request: Request) -> Response:
-    table = await _table(request, _activity_table)
-    if isinstance(table, Response):
-        return table
-    return _xlsx(table, "activity-stats", "视察调研统计")
+proposal_stats_csv, proposal_stats_xlsx = _endpoints(
+    _proposal_table, "proposal-stats", "意见建议统计"
+)
+activity_stats_csv, activity_stats_xlsx = _endpoints(
+    _activity_table, "activity-stats", "视察调研统计"
+)
 
 
 # What spreadsheets read as the start of a formula (OWASP CSV injection).

@@ -39,12 +39,19 @@ from graph.kernel import validate
 from graph.kernel.db import Database
 from graph.proposals import cypher, cypher_stats
 from graph.proposals.cypher_stats import INDUSTRY_DIMENSIONS, LIST_DIMENSIONS, industry_index
-from graph.proposals.facts import EXTRA_MARK, RATING_CODE, fact_day, industry_code, industry_path
+from graph.proposals.facts import RATING_CODE, fact_day, industry_code
 from graph.proposals.reads import ProposalFilter, check_filter, check_filter_refs, filter_params
+from graph.proposals.stats_keys import (
+    StatsKey,
+    each_value,
+    industry_values,
+    key_value,
+    names_of,
+    sort_value,
+    stats_key,
+)
 from graph.proposals.vocab import (
-    AssignmentRole,
     IndustryLevel,
-    ProposalStatus,
     Satisfaction,
     StatsDimension,
 )
@@ -65,14 +72,6 @@ _COUNTS = (
     "unsatisfied",
     "closed",
 )
-
-
-@dataclass(frozen=True)
-class StatsKey:
-    dimension: str
-    value: str | None  # code, id, status, year ("2024") or quarter ("2024-Q3"); None: none
-    label: str  # what a person reads: the name, 已交办, 2024年第3季度 …
-    role: str | None = None  # UNIT: the unit's part, LEAD (主办) or CO (协办)
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -150,46 +149,6 @@ def check_group_by(group_by: Sequence[str]) -> list[str]:
 PARTITIONS = 2
 
 
-def _at_level(code: str, length: int) -> str:
-    """`code` rolled up to the level of `length` (its own code when it is coarser)."""
-    return code[:length] if len(code) >= length else code
-
-
-def _branch_ends(codes: Sequence[str], length: int) -> list[str]:
-    """Of the codes on other industries' paths (those not on the first's path): the ones at the
-    level of `length`, and the ones coarser where nothing finer follows (a branch that stops)."""
-    return [
-        c
-        for c in codes
-        if len(c) == length
-        or (len(c) < length and not any(o != c and o.startswith(c) for o in codes))
-    ]
-
-
-def _industry_values(dim: str, raw: Any, level: int | None) -> tuple[list[Any], bool]:
-    """(the codes a row counts under, whether it counts in the totals) for the industry key of
-    a row: the first industry (a code or None), the others' marked codes ("+A+A01…", not in
-    the totals), or both as a pair [first, others] (LEVEL_KEY). Without a level the first
-    rolls up the whole tree and each marked code counts as it is; at a level each rolls up to
-    that level, and a suggestion counts once under each distinct code it reaches."""
-    if isinstance(raw, list):
-        first, others = raw
-        both = _industry_values(dim, first, level)[0]
-        if others:
-            both += [v for v in _industry_values(dim, others, level)[0] if v not in both]
-        return both, True
-    if raw is None:
-        return [None], True
-    is_first = not raw.startswith(EXTRA_MARK)
-    if is_first:
-        path = [_at_level(raw, level)] if level else industry_path([raw])
-    else:
-        marked = raw.split(EXTRA_MARK)[1:]
-        path = _branch_ends(marked, level) if level else marked
-    values: list[Any] = [c for c in path if dim == StatsDimension.INDUSTRY.value or len(c) == 1]
-    return values, is_first
-
-
 # The index-backed plan (cypher_stats.COUNT_YEAR_BY_INDUSTRY) applies to these dimensions.
 INDEXED_DIMS = frozenset({*INDUSTRY_DIMENSIONS, StatsDimension.YEAR.value})
 
@@ -263,53 +222,6 @@ def _partitions(f: ProposalFilter, parts: int = 2) -> list[ProposalFilter]:
     return [
         dataclasses.replace(f, date_from=s, date_to=e) for s, e in zip(starts, ends, strict=True)
     ]
-
-
-def _values(value: Any, is_list: bool) -> list[Any]:
-    if not is_list:
-        return [value]
-    return list(value) if value else [None]
-
-
-def _key_value(dim: str, raw: Any) -> Any:
-    """A key as rows are grouped by it: a string, or for UNIT the pair (unit id, role)."""
-    if raw is None:
-        return None
-    if dim == StatsDimension.UNIT.value:
-        return (raw[0], raw[1])
-    if dim == "QUARTER":
-        return f"{raw // 10}-Q{raw % 10}"
-    return str(raw)
-
-
-def _key_label(dim: str, value: Any, names: dict[str, str]) -> str:
-    if value is None:
-        return "未填写"
-    if dim == StatsDimension.UNIT.value:
-        unit, role = value
-        part = AssignmentRole(role).zh if role in AssignmentRole.values() else "角色未注明"
-        return f"{names.get(unit, unit)}（{part}）"
-    if dim == StatsDimension.STATUS.value:
-        known = value in ProposalStatus.values()
-        return ProposalStatus(value).zh if known else value
-    if dim == "YEAR":
-        return f"{value}年"
-    if dim == "QUARTER":
-        year, quarter = value.split("-Q")
-        return f"{year}年第{quarter}季度"
-    return names.get(value, value)
-
-
-def _sort_value(dim: str, value: Any) -> tuple[int, Any]:
-    if value is None:
-        return (1, "")
-    if dim == StatsDimension.UNIT.value:
-        roles = AssignmentRole.values()
-        return (0, (value[0], roles.index(value[1]) if value[1] in roles else 99))
-    if dim == StatsDimension.STATUS.value:
-        statuses = ProposalStatus.values()
-        return (0, statuses.index(value) if value in statuses else 99)
-    return (0, value)
 
 
 async def proposal_stats(
@@ -406,12 +318,12 @@ async def _aggregate(
         in_totals = True  # the other industries' rows count suggestions a second time
         for i, d in enumerate(dims):
             if i == scalar_at or (level and d == industry):
-                values, first = _industry_values(d, row[f"k{i}"], level)
+                values, first = industry_values(d, row[f"k{i}"], level)
                 in_totals = in_totals and first
                 spread.append(values)
             else:
                 spread.append(
-                    [_key_value(d, v) for v in _values(row[f"k{i}"], d in LIST_DIMENSIONS)]
+                    [key_value(d, v) for v in each_value(row[f"k{i}"], d in LIST_DIMENSIONS)]
                 )
         if in_totals:
             result.totals.add(row)
@@ -419,44 +331,12 @@ async def _aggregate(
             if combo not in grouped:
                 grouped[combo] = StatsRow(keys=[])
             grouped[combo].add(row)
-    names = await _names(db, dims, grouped)
+    names = await names_of(db, dims, grouped)
     for combo, stats_row in grouped.items():
-        stats_row.keys = [_stats_key(d, v, names) for d, v in zip(dims, combo, strict=True)]
+        stats_row.keys = [stats_key(d, v, names) for d, v in zip(dims, combo, strict=True)]
     order = sorted(
-        grouped, key=lambda c: tuple(_sort_value(d, v) for d, v in zip(dims, c, strict=True))
+        grouped,
+        key=lambda c: tuple(sort_value(d, v) for d, v in zip(dims, c, strict=True)),
     )
     result.rows = [grouped[c] for c in order] if dims else []
     return result
-
-
-def _stats_key(dim: str, value: Any, names: dict[str, str]) -> StatsKey:
-    label = _key_label(dim, value, names)
-    if dim == StatsDimension.UNIT.value and value is not None:
-        return StatsKey(dim, value[0], label, role=value[1])
-    return StatsKey(dim, value, label)
-
-
-async def _names(
-    db: Database, dims: list[str], grouped: dict[tuple[Any, ...], StatsRow]
-) -> dict[str, str]:
-    wanted: dict[str, set[str]] = {
-        "codes": set(),
-        "groups": set(),
-        "committees": set(),
-        "units": set(),
-    }
-    bucket = {
-        "INDUSTRY": "codes",
-        "INDUSTRY_SECTION": "codes",
-        "GROUP": "groups",
-        "COMMITTEE": "committees",
-        "UNIT": "units",
-    }
-    for combo in grouped:
-        for dim, value in zip(dims, combo, strict=True):
-            if value is not None and dim in bucket:
-                wanted[bucket[dim]].add(value[0] if dim == "UNIT" else value)
-    if not any(wanted.values()):
-        return {}
-    rows = await db.read(cypher_stats.MATCH_KEY_NAMES, **{k: sorted(v) for k, v in wanted.items()})
-    return {key: name for key, name in rows[0]["pairs"]}
