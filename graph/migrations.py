@@ -18,6 +18,8 @@ from graph.kernel.model import (
     LIAISON_LABELS,
     NAME_INDEX,
     NAMED_LABELS,
+    PERSONAL_LABELS,
+    RECEPTION_LABELS,
     SEARCH_INDEX,
     SEARCH_LABELS,
     SEARCH_WORDS,
@@ -216,6 +218,28 @@ MIGRATIONS: tuple[Migration, ...] = (
         "joint suggestions: a raiser's role (LEAD 领衔 / CO_SIGNER 联名); stored raisers lead",
         (),
         (RAISED_ROLE_BACKFILL,),
+    ),
+    Migration(
+        12,
+        "receptions and issues: unique ids, personal contacts, the keys their lists filter on",
+        (
+            *(
+                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+                for label in (*RECEPTION_LABELS, *PERSONAL_LABELS)
+            ),
+            "CREATE INDEX venue_township IF NOT EXISTS FOR (n:Venue) ON (n.township)",
+            "CREATE INDEX venue_sort IF NOT EXISTS FOR (n:Venue) ON (n.sortKey)",
+            "CREATE INDEX booking_day IF NOT EXISTS FOR (n:Booking) ON (n.day)",
+            "CREATE INDEX issue_status_promised IF NOT EXISTS "
+            "FOR (n:Issue) ON (n.status, n.promisedBy)",
+            "CREATE INDEX issue_promised IF NOT EXISTS FOR (n:Issue) ON (n.promisedBy)",
+            "CREATE INDEX issue_year IF NOT EXISTS FOR (n:Issue) ON (n.year)",
+            "CREATE INDEX issue_raised_at IF NOT EXISTS FOR (n:Issue) ON (n.raisedAt)",
+            "CREATE INDEX campaign_year IF NOT EXISTS FOR (n:Campaign) ON (n.year)",
+            "CREATE INDEX summary_month IF NOT EXISTS FOR (n:MonthlySummary) ON (n.month)",
+            "CREATE INDEX activity_kind IF NOT EXISTS FOR (n:Activity) ON (n.kind)",
+        ),
     ),
 )
 

@@ -4,8 +4,10 @@ and fails for a mutation that declares none.
 Anonymous callers never reach a resolver: api/auth.py refuses a request without a valid token
 before anything runs, so reading (READ, which every role has) is enforced once, centrally.
 
-Roles: VIEWER reads; PLANNER also plans trips; CLERK also handles suggestions and units;
-ADMIN may do everything, including changing the liaison structure itself and tokens.
+Roles: VIEWER reads; PLANNER also plans trips and runs receptions (venues, receptions,
+bookings); CLERK also handles suggestions, units, receptions and the issues people raise, and
+reads citizens' personal data (a contact's name and phone); ADMIN may do everything, including
+changing the liaison structure itself and tokens.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ class Permission(enum.Enum):
     READ = frozenset({Role.VIEWER, Role.PLANNER, Role.CLERK, Role.ADMIN})
     PLAN_TRIPS = frozenset({Role.PLANNER, Role.ADMIN})
     HANDLE_PROPOSALS = frozenset({Role.CLERK, Role.ADMIN})
+    RUN_RECEPTIONS = frozenset({Role.PLANNER, Role.CLERK, Role.ADMIN})
+    HANDLE_ISSUES = frozenset({Role.CLERK, Role.ADMIN})
+    READ_PERSONAL = frozenset({Role.CLERK, Role.ADMIN})
     EDIT_STRUCTURE = frozenset({Role.ADMIN})
     MANAGE_TOKENS = frozenset({Role.ADMIN})
     READ_AUDIT = frozenset({Role.ADMIN})
@@ -70,6 +75,9 @@ def _make(permission: Permission) -> type[BasePermission]:
 CAN_READ = _make(Permission.READ)
 CAN_PLAN_TRIPS = _make(Permission.PLAN_TRIPS)
 CAN_HANDLE_PROPOSALS = _make(Permission.HANDLE_PROPOSALS)
+CAN_RUN_RECEPTIONS = _make(Permission.RUN_RECEPTIONS)
+CAN_HANDLE_ISSUES = _make(Permission.HANDLE_ISSUES)
+CAN_READ_PERSONAL = _make(Permission.READ_PERSONAL)
 CAN_EDIT_STRUCTURE = _make(Permission.EDIT_STRUCTURE)
 CAN_MANAGE_TOKENS = _make(Permission.MANAGE_TOKENS)
 CAN_READ_AUDIT = _make(Permission.READ_AUDIT)

@@ -54,6 +54,66 @@ PROPOSAL_HANDLING = (
     "returnedBy",
 )
 
+# Where people and enterprises reach deputies (graph/receptions/): venues, bookings, the issues
+# raised (诉求) and their handling events, campaigns, and the venues' monthly summaries (321 rule).
+RECEPTION_PROPERTIES = ("theme", "host", "audience", "slotStart", "slotEnd")
+RECEPTION_LABELS: dict[str, tuple[str, ...]] = {
+    "Venue": (
+        "kind",
+        "roomKind",
+        "topic",
+        "township",
+        "address",
+        "mobile",
+        "latitude",
+        "longitude",
+        "description",
+        "congressId",
+    ),
+    "Booking": ("channel", "day", "slotStart", "slotEnd", "status", "topic", "at", "note"),
+    "Issue": (
+        "title",
+        "detail",
+        "origin",
+        "status",
+        "raisedAt",
+        "year",
+        "measure",
+        "promise",
+        "promisedBy",
+        "due",
+        "assignedAt",
+        "answeredAt",
+        "answer",
+        "closedAt",
+        "outcome",
+        "satisfaction",
+        "congressId",
+    ),
+    "IssueEvent": ("at", "by", "action", "from", "to", "note", "seq", "unitId", "due"),
+    "Campaign": ("year", "start", "end", "description", "congressId"),
+    "MonthlySummary": (
+        "month",
+        "status",
+        "receptions",
+        "deputiesPresent",
+        "issuesRaised",
+        "issuesByStatus",
+        "feedbackOverdue",
+        "confirmedAt",
+        "confirmedBy",
+        "note",
+    ),
+}
+
+# Personal data of citizens (a booking's or an issue's contact: name, phone). Kept out of LABELS
+# on purpose, like SYSTEM_LABELS: never reachable by global id, never in CSV/XLSX/ICS exports,
+# readable only by the roles that handle issues (schema/permissions.py READ_PERSONAL).
+PERSONAL_LABELS: dict[str, tuple[str, ...]] = {"Contact": ("name", "phone")}
+# (Booking|Issue)-[:CONTACT]->(Contact): the only way to a contact (see PERSONAL_LABELS).
+PERSONAL_RELATION = "CONTACT"
+PERSONAL_OWNERS = ("Booking", "Issue")
+
 LABELS: dict[str, tuple[str, ...]] = {
     # label: the properties a client may set, besides id/name/source
     "Congress": ("level", "region"),
@@ -65,7 +125,18 @@ LABELS: dict[str, tuple[str, ...]] = {
     "Deputy": ("category", "expertise", "gender"),
     "Enterprise": ("uscc", "town"),
     "Unit": ("kind",),
-    "Activity": ("kind", "title", "topic", "start", "end", "status", "summary"),
+    # A reception (kind RECEPTION, graph/receptions/) also has its 四定: theme, host (the hosting
+    # body), audience, and the time as its day (start = end) and slot (HH:MM).
+    "Activity": (
+        "kind",
+        "title",
+        "topic",
+        "start",
+        "end",
+        "status",
+        "summary",
+        *RECEPTION_PROPERTIES,
+    ),
     # The derived keys are kept in step by graph/proposals/ (facts.py) on every write, so statistics
     # need one pass.
     "Proposal": (
@@ -78,6 +149,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         *PROPOSAL_DERIVED,
         *PROPOSAL_HANDLING,
     ),
+    **RECEPTION_LABELS,
     "ProposalEvent": (
         "at",
         "by",
@@ -153,7 +225,7 @@ RELATIONS: dict[str, Relation] = {
     "WORKS_AT": Relation("WORKS_AT", ("Deputy",), ("Enterprise",)),
     "IN_INDUSTRY": Relation(
         "IN_INDUSTRY",
-        ("DeputyGroup", "Alliance", "Enterprise", "Activity", "Proposal"),
+        ("DeputyGroup", "Alliance", "Enterprise", "Activity", "Proposal", "Issue"),
         ("Industry",),
     ),
     "CONTACTS": Relation("CONTACTS", ("Deputy",), ("Deputy",)),
@@ -168,6 +240,23 @@ RELATIONS: dict[str, Relation] = {
     "HAS_EVENT": Relation("HAS_EVENT", ("Proposal",), ("ProposalEvent",)),
     "MERGED_INTO": Relation("MERGED_INTO", ("Proposal",), ("Proposal",)),
     "TRANSFERRED_TO": Relation("TRANSFERRED_TO", ("Proposal",), ("Unit",), ("at", "kind")),
+    # receptions and issues (graph/receptions/)
+    "VENUE_OF": Relation("VENUE_OF", ("Venue",), ("Congress",)),
+    "STAFFS": Relation("STAFFS", ("Deputy",), ("Venue",), ("since",)),
+    "HELD_AT": Relation("HELD_AT", ("Activity",), ("Venue",)),
+    "BOOKED_AT": Relation("BOOKED_AT", ("Booking",), ("Venue",)),
+    "BOOKED_FOR": Relation("BOOKED_FOR", ("Booking",), ("Activity",)),
+    "BOOKED_BY": Relation("BOOKED_BY", ("Booking",), ("Enterprise",)),
+    "RAISED_AT": Relation("RAISED_AT", ("Issue",), ("Activity",)),
+    "FROM_BOOKING": Relation("FROM_BOOKING", ("Issue",), ("Booking",)),
+    "RAISED_BY": Relation("RAISED_BY", ("Issue",), ("Enterprise",)),
+    "COLLECTED": Relation("COLLECTED", ("Deputy",), ("Issue",)),
+    "ISSUE_ASSIGNED_TO": Relation("ASSIGNED_TO", ("Issue",), ("Unit",), ("at", "due")),
+    "ISSUE_HAS_EVENT": Relation("HAS_EVENT", ("Issue",), ("IssueEvent",)),
+    "ESCALATED_TO": Relation("ESCALATED_TO", ("Issue",), ("Proposal",), ("at",)),
+    "IN_CAMPAIGN": Relation("IN_CAMPAIGN", ("Issue", "Activity"), ("Campaign",)),
+    "CAMPAIGN_OF": Relation("CAMPAIGN_OF", ("Campaign",), ("Congress",)),
+    "SUMMARY_OF": Relation("SUMMARY_OF", ("MonthlySummary",), ("Venue",)),
 }
 
 MAX_NAME_LENGTH = 200

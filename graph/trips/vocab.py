@@ -16,6 +16,9 @@ class ActivityKind(Vocabulary):
     INSPECTION = "INSPECTION"
     RESEARCH = "RESEARCH"
     LAW_CHECK = "LAW_CHECK"
+    # A reception at a venue (graph/receptions/): created there, with its 四定, never by
+    # createActivity; it shares the trips' participants, lifecycle and conflict engine.
+    RECEPTION = "RECEPTION"
 
 
 add_zh(
@@ -23,6 +26,7 @@ add_zh(
         ActivityKind.INSPECTION: "视察",
         ActivityKind.RESEARCH: "调研",
         ActivityKind.LAW_CHECK: "执法检查",
+        ActivityKind.RECEPTION: "接待",
     }
 )
 
