@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from graph.kernel.model import LABELS
+from graph.kernel.model import LABELS, PERSONAL_LABELS
 
 # The domain's data only: API tokens (lastUsed), audit entries and migrations are bookkeeping
 # that a request may legitimately touch.
@@ -18,16 +18,19 @@ WHERE any(l IN labels(a) WHERE l IN $labels) AND any(l IN labels(b) WHERE l IN $
 RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props
 """
 
+# Citizens' contacts are data too: a refused write must not touch them either.
+DIGESTED = [*LABELS, *PERSONAL_LABELS]
+
 
 def graph_digest(driver: Driver, database: str | None = None) -> tuple[int, int, list[str]]:
     """(node count, relationship count, sorted properties of every node and relationship)."""
     with driver.session(database=database) as session:
         nodes = [
             repr((sorted(r["labels"]), sorted(r["props"].items())))
-            for r in session.run(NODES, labels=list(LABELS)).data()
+            for r in session.run(NODES, labels=DIGESTED).data()
         ]
         rels = [
             repr((r["start"], r["type"], r["end"], sorted(r["props"].items())))
-            for r in session.run(RELATIONSHIPS, labels=list(LABELS)).data()
+            for r in session.run(RELATIONSHIPS, labels=DIGESTED).data()
         ]
     return len(nodes), len(rels), sorted(nodes) + sorted(rels)

@@ -10,8 +10,10 @@ All nodes come first, so an import can create relationships as it reads them. Te
 are tagged so they come back with their type: {"$date": "2026-03-01"},
 {"$datetime": "2026-03-01T08:00:00+00:00"}, {"$localdatetime": …}, {"$time": …},
 {"$localtime": …}, {"$duration": "P1M2DT3S"}. (:Migration) and (:Lock) nodes are bookkeeping, not
-data: they are neither exported nor imported. Labels and relationship types must be in the
-model's allowlist; anything else is refused before anything is written.
+data: they are neither exported nor imported. Citizens' contacts (:Contact, personal data,
+graph/kernel/model.py PERSONAL_LABELS) never leave the database: an export leaves them out.
+Labels and relationship types must be in the model's allowlist; anything else is refused before
+anything is written.
 """
 
 from __future__ import annotations
@@ -37,14 +39,14 @@ BATCH = 2000
 # Internal ids never leave the database: nodes are addressed by (label, id).
 EXPORT_NODES = """
 MATCH (n)
-WHERE NOT n:Migration AND NOT n:Lock
+WHERE NOT n:Migration AND NOT n:Lock AND NOT n:Contact
 RETURN labels(n) AS labels, properties(n) AS properties
 ORDER BY labels(n)[0], n.id
 """
 
 EXPORT_RELS = """
 MATCH (a)-[r]->(b)
-WHERE NOT a:Migration AND NOT b:Migration
+WHERE NOT a:Migration AND NOT b:Migration AND NOT b:Contact
 RETURN type(r) AS relType, labels(a)[0] AS startLabel, a.id AS startId,
        labels(b)[0] AS endLabel, b.id AS endId, properties(r) AS properties
 ORDER BY relType, startId, endId
