@@ -1,10 +1,15 @@
-"""iCalendar feeds (RFC 5545) of trips: GET /calendar/{deputy|committee|group}/{id}.ics.
+"""iCalendar feeds (RFC 5545) of trips and receptions:
+GET /calendar/{deputy|committee|group|venue}/{id}.ics.
 
 One VEVENT per non-cancelled activity, as all-day DATE values (the trips have days, not hours;
 the feed declares Asia/Shanghai as its time zone), with the places visited in LOCATION and the
 itinerary and participants in DESCRIPTION and ATTENDEE. UIDs are `activity-<id>@thirdlink`, so
 calendar apps update an event instead of duplicating it; SEQUENCE follows the activity's version.
 The id in the URL may be the database id or the GraphQL global id of the right type.
+
+A reception (a venue's feed, or a deputy's) has hours: its slot, as DATE-TIMEs in
+Asia/Shanghai; its LOCATION is the venue's name and address, its DESCRIPTION the 四定 (theme,
+host, audience). Bookings and their contacts are never in a feed.
 
 Names, topics and summaries come from users: control characters, which RFC 5545 forbids in
 TEXT (all of C0 but TAB, and DEL; a line break is escaped by the library as \n), are dropped
@@ -16,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 from starlette.requests import Request
@@ -29,6 +35,7 @@ from graph.trips import reads
 from graph.trips.vocab import CALENDAR_OWNERS, ActivityKind, ParticipantRole
 
 TIMEZONE = "Asia/Shanghai"
+ZONE = ZoneInfo(TIMEZONE)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 # RFC 5545 CONTROL (%x00-08 / %x0A-1F / %x7F) except LF, which TEXT carries as \n.
@@ -65,14 +72,26 @@ def _event(activity: dict[str, Any]) -> Event:
     event.add("sequence", int(activity.get("version") or 0))
     kind = _zh(ActivityKind, activity.get("kind"), "")
     event.add("summary", text(activity.get("title") or activity.get("name")))
-    event.add("dtstart", activity["start"])
-    event.add("dtend", activity["end"] + dt.timedelta(days=1))  # DTEND of a DATE is exclusive
+    if activity.get("slotStart") and activity.get("slotEnd"):
+        event.add("dtstart", _at(activity["start"], activity["slotStart"]))
+        event.add("dtend", _at(activity["end"], activity["slotEnd"]))
+    else:
+        event.add("dtstart", activity["start"])
+        event.add("dtend", activity["end"] + dt.timedelta(days=1))  # a DATE's DTEND is exclusive
     event.add("status", "CONFIRMED" if activity.get("status") != "DRAFT" else "TENTATIVE")
     event.add("categories", [text(c) for c in (kind, activity.get("topic")) if text(c)])
     visits = activity.get("visits") or []
-    if visits:
+    venue = activity.get("venue")
+    if venue:
+        event.add("location", text(" ".join(p for p in (venue["name"], venue.get("address")) if p)))
+    elif visits:
         event.add("location", text("；".join(v["name"] for v in visits)))
     lines = [f"{kind}：{activity.get('topic') or ''}".rstrip("：")]
+    lines += [
+        f"{zh} / {en}: {activity[key]}"
+        for key, zh, en in (("host", "主体", "Host"), ("audience", "对象", "Audience"))
+        if activity.get(key)
+    ]
     if visits:
         lines.append("走访 / Visits:")
         lines += [
@@ -97,12 +116,19 @@ def _event(activity: dict[str, Any]) -> Event:
     return event
 
 
+def _at(day: dt.date, hhmm: str) -> dt.datetime:
+    """A day and an "HH:MM" slot time, in Asia/Shanghai."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
+
+
 def render(feed: reads.CalendarFeed) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Thirdlink//Trips//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", text(f"{feed.owner_name} 视察调研"))
+    what = "接待日程" if feed.owner_label == "Venue" else "视察调研"
+    calendar.add("x-wr-calname", text(f"{feed.owner_name} {what}"))
     calendar.add("x-wr-timezone", TIMEZONE)
     for activity in feed.activities:
         calendar.add_component(_event(activity))

@@ -30,6 +30,11 @@ from schema.proposals.mutations import ProposalsMutation
 from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
 from schema.readpath.extension import CompiledReads
+from schema.receptions.bookings import BookingsMutation, BookingsQuery
+from schema.receptions.receptions import ReceptionsMutation, ReceptionsQuery
+from schema.receptions.summaries import SummariesMutation, SummariesQuery
+from schema.receptions.venue_types import RECEPTION_TYPES
+from schema.receptions.venues import VenuesMutation, VenuesQuery
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery
@@ -51,7 +56,17 @@ LIMIT_RULES = [
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
 class Query(
-    NodeQuery, LiaisonQuery, CoverageQuery, TripsQuery, TripStatsQuery, AuditQuery, ProposalsQuery
+    NodeQuery,
+    LiaisonQuery,
+    CoverageQuery,
+    TripsQuery,
+    TripStatsQuery,
+    AuditQuery,
+    ProposalsQuery,
+    VenuesQuery,
+    ReceptionsQuery,
+    BookingsQuery,
+    SummariesQuery,
 ):
     """The fields come from the domains' query classes."""
 
@@ -64,6 +79,10 @@ class Mutation(
     ProposalsMutation,
     HandlingMutation,
     FeedsMutation,
+    VenuesMutation,
+    ReceptionsMutation,
+    BookingsMutation,
+    SummariesMutation,
 ):
     """The fields come from the domains' mutation classes."""
 
@@ -71,7 +90,7 @@ class Mutation(
 schema = Schema(
     query=Query,
     mutation=Mutation,
-    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES],
+    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES, *RECEPTION_TYPES],
     config=StrawberryConfig(auto_camel_case=True),
     extensions=[
         # Parsed and validated documents are kept (by query text): a client repeats its queries.

@@ -46,6 +46,8 @@ NODE_MODULES = {
     "Activity": "schema.trips.types",
     "Proposal": "schema.proposals.types",
     "Unit": "schema.proposals.types",
+    "Venue": "schema.receptions.venue_types",
+    "Booking": "schema.receptions.venue_types",
 }
 
 

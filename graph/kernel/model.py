@@ -96,6 +96,8 @@ RECEPTION_LABELS: dict[str, tuple[str, ...]] = {
         "month",
         "status",
         "receptions",
+        "planned",
+        "understaffed",
         "deputiesPresent",
         "issuesRaised",
         "issuesByStatus",

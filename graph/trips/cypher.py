@@ -243,6 +243,7 @@ _CALENDAR_PATTERNS = {
     "Committee": "(owner)-[:ORGANIZES]->(a:Activity)",
     "DeputyGroup": "(owner)-[:HOLDS]->(a:Activity)",
     "Deputy": "(owner)-[:TAKES_PART]->(a:Activity)",
+    "Venue": "(owner)<-[:HELD_AT]-(a:Activity)",
 }
 MATCH_CALENDAR = {
     label: f"""
@@ -262,8 +263,10 @@ CALL (owner) {{
     RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE
                    {{id: d.id, name: d.name, role: p.role}} END) AS participants
   }}
-  WITH a, visits, participants ORDER BY a.start, a.id
-  RETURN collect(a {{.*, visits: visits, participants: participants}}) AS activities
+  WITH a, visits, participants ORDER BY a.start, a.slotStart, a.id
+  RETURN collect(a {{.*, visits: visits, participants: participants,
+                     venue: [(a)-[:HELD_AT]->(v:Venue) | v {{.name, .address}}][0]}})
+         AS activities
 }}
 RETURN owner.name AS name, activities
 """

@@ -87,6 +87,13 @@ async def _links(tx: AsyncManagedTransaction, activity_id: str, data: ActivityIn
         await run(tx, cypher.SET_INDUSTRY, id=activity_id, industry=industry)
 
 
+def _not_reception(kind: str, zh: str, en: str) -> None:
+    """Receptions have their own create and update (graph/receptions/): a venue, 四定, a
+    slot. Made here, an activity would be a reception without them."""
+    if kind == ActivityKind.RECEPTION.value:
+        raise validate.invalid("input.kind", zh, en)
+
+
 def _props(data: ActivityInput) -> dict[str, Any]:
     props: dict[str, Any] = {}
     if data.title is not None:
@@ -110,6 +117,11 @@ async def create_activity(
     for key in ("title", "kind", "start", "end"):
         if key not in props:
             raise validate.invalid(f"input.{key}", f"{key} 不能为空", f"`{key}` is required")
+    _not_reception(
+        props["kind"],
+        "接待活动请用 createReception 创建（须有场所、时段和四定）",
+        "Create a reception with createReception (it needs a venue, a slot and its 四定)",
+    )
     _check_dates(props["start"], props["end"])
     activity_id = str(uuid.uuid4())
 
@@ -140,6 +152,14 @@ async def update_activity(
 
     async def write(tx: AsyncManagedTransaction) -> Row:
         current = await lock_activity(tx, activity_id)
+        if "kind" in props and props["kind"] != current.get("kind"):
+            for kind in (props["kind"], current.get("kind")):
+                _not_reception(
+                    str(kind),
+                    "活动类型不能改为或改自接待（接待活动请用 createReception / updateReception）",
+                    "An activity's kind cannot change to or from RECEPTION "
+                    "(use createReception / updateReception)",
+                )
         start, end = props.get("start") or current["start"], props.get("end") or current["end"]
         _check_dates(start, end)
         moving = data.move_visits and (start, end) != (current["start"], current["end"])

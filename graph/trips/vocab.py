@@ -148,6 +148,8 @@ class CalendarKind(enum.Enum):
     DEPUTY = "deputy"
     COMMITTEE = "committee"
     GROUP = "group"
+    # A venue's receptions (graph/receptions/), with their slots' times.
+    VENUE = "venue"
 
     @property
     def label(self) -> str:
@@ -159,6 +161,7 @@ _OWNER_LABEL = {
     CalendarKind.DEPUTY: "Deputy",
     CalendarKind.COMMITTEE: "Committee",
     CalendarKind.GROUP: "DeputyGroup",
+    CalendarKind.VENUE: "Venue",
 }
 
 # The owner's label by the kind in a calendar URL (what the routes and feed keys look up).
