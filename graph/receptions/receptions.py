@@ -173,7 +173,7 @@ async def update_reception(
             raise not_a_reception(current, "input.id")
         venue = (await run(tx, cypher.MATCH_RECEPTION_VENUE, id=reception_id))[0]["venue"]
         slot = slots.slot(given[0] or current["slotStart"], given[1] or current["slotEnd"])
-        day = props.get("start", current["start"])
+        day: dt.date = props.get("start") or current["start"]
         if (day, slot) != (current["start"], (current["slotStart"], current["slotEnd"])):
             await lock_nodes(tx, [("Venue", venue["id"], "input.id")])
             await _check_free(tx, venue["id"], reception_id, day, slot)

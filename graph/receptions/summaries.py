@@ -144,11 +144,11 @@ async def confirm_summary(
         stored = await run(tx, cypher.MATCH_SUMMARY, venue=venue_id, month=wanted[0])
         if stored:
             node = stored[0]["node"]
+            when = str(node.get("confirmedAt"))[:10]
             raise DomainError(
                 ErrorCode.CONFLICT,
-                f"{wanted[0]} 的月度总结已于 {str(node.get('confirmedAt'))[:10]} 确认，不能再次确认",
-                f"The summary of {wanted[0]} was already confirmed "
-                f"({str(node.get('confirmedAt'))[:10]})",
+                f"{wanted[0]} 的月度总结已于 {when} 确认，不能再次确认",
+                f"The summary of {wanted[0]} was already confirmed ({when})",
                 field="month",
                 ids=[node["id"]],
             )

@@ -54,6 +54,11 @@ DeputyRef = Annotated["Deputy", strawberry.lazy(NODE_MODULES["Deputy"])]
 EnterpriseRef = Annotated["Enterprise", strawberry.lazy(NODE_MODULES["Enterprise"])]
 
 
+def _deputies(rows: list[Row]) -> list[Any]:
+    """Deputy rows as the Deputy type (in the liaison domain's module)."""
+    return [node_type("Deputy").from_row(r) for r in rows]
+
+
 def reception_loader(info: Info) -> Any:
     return info.context.loaders.batch(receptions.receptions_by_id)
 
@@ -100,7 +105,7 @@ class Venue(GraphNode):
     @strawberry.field(description="Deputies who staff it (进站履职), in pinyin order.")
     async def deputies(self, info: Info) -> list[DeputyRef]:
         loader = info.context.loaders.neighbours("STAFFS", "Venue", "Deputy", Direction.IN)
-        return [node_type("Deputy").from_row(r) for r in await loader.load(self.id)]
+        return _deputies(await loader.load(self.id))
 
     @strawberry.field(description="Its receptions (cancelled ones too), by day then slot.")
     async def receptions(
@@ -171,7 +176,7 @@ class Reception:
     @strawberry.field(description="Deputies present (the 321 rule wants at least two).")
     async def deputies(self, info: Info) -> list[DeputyRef]:
         loader = info.context.loaders.neighbours("TAKES_PART", "Activity", "Deputy", Direction.IN)
-        return [node_type("Deputy").from_row(r) for r in await loader.load(self.row["id"])]
+        return _deputies(await loader.load(self.row["id"]))
 
     @strawberry.field(description="Its conflicts, from the trips' conflict engine.")
     async def conflicts(self, info: Info) -> list[TripConflict]:

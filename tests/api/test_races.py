@@ -27,6 +27,7 @@ from graph.kernel.nodes import Link
 from graph.kernel.settings import Settings
 from graph.liaison import links
 from graph.proposals import steps, units
+from graph.receptions import venues
 from graph.trips import plans
 from schema.build import schema
 from tests.conftest import make_token, running_app
@@ -38,10 +39,12 @@ N = 10
 LIMITS = Limits(rate=1e9, burst=10**9, request_timeout=120.0)
 # What a write mutation's name starts with when it makes something new (a node or a link) or
 # sets a role a rule is about; each such mutation needs a case below.
-WRITE_PREFIXES = ("create", "link", "add", "submit", "set")
+WRITE_PREFIXES = ("create", "link", "add", "submit", "set", "book")
 # The handling steps whose rule is "at most once" (a return, the one extension, marking key
 # supervision): each needs a case too.
-ONCE_ONLY = frozenset({"returnProposal", "extendProposalDue", "markKeySupervised"})
+ONCE_ONLY = frozenset(
+    {"returnProposal", "extendProposalDue", "markKeySupervised", "confirmMonthlySummary"}
+)
 # What a refused call may answer with: a typed, expected failure, never an internal error.
 EXPECTED_REFUSALS = {"DUPLICATE", "CONFLICT", "INVALID"}
 
@@ -446,6 +449,69 @@ RACES: tuple[Race, ...] = (
         _count_named("Unit"),
         1,
     ),
+    # Venue names are unique within a congress.
+    Race(
+        "createVenue-same-name",
+        "createVenue",
+        _create("createVenue", "CreateVenueInput"),
+        lambda w, i: {
+            "input": {
+                "congressId": gid("Congress", w["congress"]),
+                "name": "服务企业不打烊会客厅",
+                "kind": "RECEPTION_ROOM",
+                "roomKind": "TOPIC",
+            }
+        },
+        _count_named("Venue"),
+        1,
+    ),
+    # A venue holds one open reception per slot: ten at once for the same morning make one.
+    Race(
+        "createReception-same-slot",
+        "createReception",
+        _create("createReception", "CreateReceptionInput"),
+        lambda w, i: {
+            "input": {
+                "venueId": gid("Venue", w["venue"]),
+                "title": f"接待日{i}",
+                "day": "2024-04-10",
+                "slotStart": "09:00",
+                "slotEnd": "11:00",
+                "deputyIds": [gid("Deputy", w[f"deputy{i}"])],
+            }
+        },
+        "MATCH (a:Activity {kind: 'RECEPTION'})-[:HELD_AT]->(:Venue {id: $venue}) "
+        "RETURN count(a) AS n",
+        1,
+    ),
+    # Ten people booking one slot at once: exactly one gets it (lock the venue, check, write).
+    Race(
+        "bookReception-same-slot",
+        "bookReception",
+        _create("bookReception", "BookReceptionInput"),
+        lambda w, i: {
+            "input": {
+                "venueId": gid("Venue", w["venue"]),
+                "day": "2024-04-10",
+                "slotStart": "09:00",
+                "slotEnd": "09:30",
+                "channel": "ONLINE",
+                "topic": "用地审批",
+                "contact": {"name": f"群众{i}"},
+            }
+        },
+        "MATCH (b:Booking)-[:BOOKED_AT]->(:Venue {id: $venue}) RETURN count(b) AS n",
+        1,
+    ),
+    Race(
+        "confirmMonthlySummary-twice",
+        "confirmMonthlySummary",
+        _op("confirmMonthlySummary", "$v: ID!", 'venueId: $v, month: "2024-04"'),
+        lambda w, i: {"v": gid("Venue", w["venue"])},
+        "MATCH (s:MonthlySummary {month: '2024-04'})-[:SUMMARY_OF]->(:Venue {id: $venue}) "
+        "RETURN count(s) AS n",
+        1,
+    ),
 )
 
 
@@ -508,6 +574,10 @@ async def build_world(db: Database) -> World:
     w["draft"] = (await steps.submit_proposal(db, draft, "clerk"))["id"]
     raised = steps.SubmitInput("承办建议", "Deputy", w["deputy0"], today)
     w["assigned"] = (await steps.submit_proposal(db, raised, "clerk"))["id"]
+    room = venues.VenueInput(
+        name="马集镇人大代表会客厅", kind="RECEPTION_ROOM", room_kind="ORDINARY"
+    )
+    w["venue"] = (await venues.create_venue(db, w["congress"], room))["id"]
     await steps.register_proposal(db, w["assigned"], "clerk")
     unit = (await units.create_unit(db, "诸城市发展和改革局", "GOVERNMENT"))["id"]
     await steps.assign_proposal(

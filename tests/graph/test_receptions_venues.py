@@ -159,9 +159,10 @@ async def test_trips_refuse_to_make_or_unmake_receptions(db: Database) -> None:
     )
     error = await refused(made, ErrorCode.INVALID, "input.kind")
     assert "createReception" in error.en
-    trip = (await plans.create_activity(
-        db, plans.ActivityInput(kind="RESEARCH", title="调研", start=D(2025, 3, 1), end=D(2025, 3, 2)),
-    )).activity  # fmt: skip
+    research = plans.ActivityInput(
+        kind="RESEARCH", title="调研", start=D(2025, 3, 1), end=D(2025, 3, 2)
+    )
+    trip = (await plans.create_activity(db, research)).activity
     await refused(
         plans.update_activity(db, trip["id"], plans.ActivityInput(kind="RECEPTION")),
         ErrorCode.INVALID,
