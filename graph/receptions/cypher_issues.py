@@ -22,7 +22,7 @@ RETURN a.kind AS activityKind, a IS NOT NULL AS activityFound,
        coalesce(av.congressId, bv.congressId, c.congressId,
                 [(a)<-[:ORGANIZES|HOLDS]-()-[:COMMITTEE_OF|GROUP_OF]->(g:Congress) | g.id][0])
            AS congressId,
-       b IS NOT NULL AS bookingFound, c IS NOT NULL AS campaignFound
+       [(a)-[:IN_CAMPAIGN]->(k:Campaign) | k.id][0] AS activityCampaignId
 """
 
 LOCK_INDUSTRY = """

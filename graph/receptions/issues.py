@@ -246,6 +246,8 @@ async def raise_issue(db: Database, data: IssueInput, by: str) -> Row:
     async def work(tx: AsyncManagedTransaction) -> Row:
         context = await _check_links(tx, data)
         activity = data.reception_id or data.activity_id
+        # A visit made in a campaign brings its issues into the campaign.
+        campaign = data.campaign_id or context["activityCampaignId"]
         props = {
             "name": data.title,
             "title": data.title,
@@ -261,7 +263,7 @@ async def raise_issue(db: Database, data: IssueInput, by: str) -> Row:
             "activityId": activity,
             "venueId": context["venueId"],
             "bookingId": data.booking_id,
-            "campaignId": data.campaign_id,
+            "campaignId": campaign,
             "enterpriseId": data.enterprise_id,
             "industryCode": code,
             "industryPath": industry_path([code]) if code else [],
@@ -275,7 +277,7 @@ async def raise_issue(db: Database, data: IssueInput, by: str) -> Row:
             sortKey=sort_key(data.title),
             activity=activity,
             booking=data.booking_id,
-            campaign=data.campaign_id,
+            campaign=campaign,
             enterprise=data.enterprise_id,
             industry=code,
             deputies=list(data.deputy_ids),

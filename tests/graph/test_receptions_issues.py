@@ -58,7 +58,7 @@ async def test_the_whole_loop_with_its_history(db: Database) -> None:
     issue = await steps.follow_issue(db, iid, "clerk", "现场查看")
     assert issue["status"] == "HANDLING"
     issue = await steps.answer_issue(db, iid, "clerk", "已组织专场招聘会", TODAY)
-    assert issue["status"] == "ANSWERED" and issue["answeredLate"] is (TODAY > dt.date(2026, 4, 5))
+    assert issue["status"] == "ANSWERED" and issue["answeredLate"] is True  # promised 4-05
     issue = await steps.close_issue(db, iid, "clerk", "SOLVED", "SATISFIED")
     assert (issue["status"], issue["outcome"]) == ("CLOSED", "SOLVED")
     events = await db.read(
