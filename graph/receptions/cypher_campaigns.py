@@ -1,4 +1,5 @@
-"""The Cypher of campaigns (专项活动, e.g. 安庆's 新春访代表·助企解难题). Values only as $parameters."""
+"""The Cypher of campaigns (专项活动, e.g. 安庆's 新春访代表·助企解难题).
+Values only as $parameters."""
 
 from __future__ import annotations
 
