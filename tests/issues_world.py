@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from neo4j import Driver
+
 from graph.kernel.db import Database
 
 WORLD = """
@@ -21,11 +23,11 @@ CREATE (v:Venue {id: 'v1', name: '马集镇代表会客厅', sortKey: 'maji', ki
                  congressId: 'yz', source: 'seed'})-[:VENUE_OF]->(c)
 CREATE (r:Activity {id: 'r1', kind: 'RECEPTION', title: '服务企业不打烊', name: '服务企业不打烊',
                     sortKey: 'fuwu', start: date('2026-03-05'), end: date('2026-03-05'),
-                    slotStart: '09:00', slotEnd: '11:00', status: 'DONE', source: 'seed'})
+                    slotStart: '09:00', slotEnd: '11:00', status: 'COMPLETED', source: 'seed'})
 CREATE (r)-[:HELD_AT]->(v)
 CREATE (t:Activity {id: 't1', kind: 'RESEARCH', title: '走访企业', name: '走访企业',
                     sortKey: 'zoufang', start: date('2026-02-10'), end: date('2026-02-10'),
-                    status: 'DONE', source: 'seed'})
+                    status: 'COMPLETED', source: 'seed'})
 CREATE (cm)-[:ORGANIZES]->(t)
 CREATE (e1:Enterprise {id: 'e1', name: '扬州纺织有限公司', sortKey: 'yangzhou', source: 'seed'})
 CREATE (e2:Enterprise {id: 'e2', name: '安庆化工有限公司', sortKey: 'anqing', source: 'seed'})
@@ -56,3 +58,10 @@ RAISED_AT = dt.date(2026, 3, 5)
 async def build(db: Database) -> None:
     await db.write(WORLD)
     await db.write(BOOKING, id="b1")
+
+
+def build_sync(driver: Driver, database: str) -> None:
+    """The same graph through the synchronous driver (API tests)."""
+    with driver.session(database=database) as session:
+        session.run(WORLD).consume()
+        session.run(BOOKING, id="b1").consume()

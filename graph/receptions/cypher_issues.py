@@ -196,6 +196,6 @@ RETURN code, n.name AS name
 RECEPTION_ISSUES = """
 MATCH (a:Activity {id: $id})
 OPTIONAL MATCH (i:Issue {activityId: $id})
-WITH a, i ORDER BY i.raisedAt, i.id
+WITH a, i ORDER BY i.raisedAt, i.sortKey, i.id
 RETURN a.kind AS kind, collect(i {.*}) AS rows
 """
