@@ -85,7 +85,7 @@ def test_the_loop_through_the_api(
         out.update(api(query, variables))
     read = """
     query($id: ID!) { node(id: $id) { ... on Issue {
-      status measure unit { name } proposal { title } deputies { name } industry { code }
+      status measure unit { name } proposal { title escalatedFrom { id } } deputies { name } industry { code }
       reception { id } enterprise { name } overdue answeredLate
       history { seq action toStatus unit { name } }
       allowedMoves { action }
@@ -93,7 +93,7 @@ def test_the_loop_through_the_api(
     """
     issue = api(read, {"id": iid})["node"]
     assert issue["status"] == "HANDLING" and issue["unit"] == {"name": "市工信局"}
-    assert issue["proposal"] == {"title": "企业招工难"}
+    assert issue["proposal"] == {"title": "企业招工难", "escalatedFrom": [{"id": iid}]}
     assert [d["name"] for d in issue["deputies"]] == ["李代表", "王代表"]
     assert issue["industry"] == {"code": "C1391"} and issue["reception"]["id"] == gid(
         "Activity", "r1"
