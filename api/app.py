@@ -320,6 +320,8 @@ def create_app(
         Route("/export/proposal-stats.xlsx", gated(request_response(exports.proposal_stats_xlsx))),
         Route("/export/activity-stats.csv", gated(request_response(exports.activity_stats_csv))),
         Route("/export/activity-stats.xlsx", gated(request_response(exports.activity_stats_xlsx))),
+        Route("/export/issue-stats.csv", gated(request_response(exports.issue_stats_csv))),
+        Route("/export/issue-stats.xlsx", gated(request_response(exports.issue_stats_xlsx))),
         graphiql.assets_mount(),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

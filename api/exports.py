@@ -3,7 +3,10 @@ correctly) and XLSX (openpyxl). Any statistics query can be exported: /export/pr
 mirrors `proposalStats` (groupBy repeated, from, to, congress, stage, industry, status,
 assignDays, industryLevel, group, committee, unit, unitRole, deputy, activity, text);
 /export/activity-stats.* mirrors `activityStats` (groupBy, from, to, congress, group,
-committee, kind repeated). Ids are the global ids the API hands out. A bad parameter is a 400
+committee, kind repeated); /export/issue-stats.* mirrors `issueStats` (groupBy repeated,
+congress, status, unit, industry, enterprise, campaign, venue, reception, origin, year, overdue,
+promisedFrom, promisedTo, openOnly, text) and never holds a citizen's contact. Ids are the
+global ids the API hands out. A bad parameter is a 400
 (an id naming nothing a 404) with a JSON error naming it.
 
 Names come from users (units, groups, enterprises), so a name like `=HYPERLINK(…)` must stay
@@ -28,6 +31,8 @@ from graph.kernel.errors import DomainError, ErrorCode
 from graph.proposals import stats as proposal_stats
 from graph.proposals import stats_table
 from graph.proposals.reads import ProposalFilter
+from graph.receptions import issue_stats
+from graph.receptions.issue_reads import IssueFilter
 from graph.trips import stats as trip_stats
 from schema.common import decode_id
 
@@ -53,6 +58,24 @@ _PROPOSAL_PARAMS = {
     "text",
 }
 _ACTIVITY_PARAMS = {"groupBy", "from", "to", "congress", "group", "committee", "kind"}
+_ISSUE_PARAMS = {
+    "groupBy",
+    "congress",
+    "status",
+    "unit",
+    "industry",
+    "enterprise",
+    "campaign",
+    "venue",
+    "reception",
+    "origin",
+    "year",
+    "overdue",
+    "promisedFrom",
+    "promisedTo",
+    "openOnly",
+    "text",
+}
 # The parameters that take a node's id (a global id, as the API hands out), by label.
 _ID_PARAMS = {
     "congress": "Congress",
@@ -61,6 +84,10 @@ _ID_PARAMS = {
     "unit": "Unit",
     "deputy": "Deputy",
     "activity": "Activity",
+    "enterprise": "Enterprise",
+    "campaign": "Campaign",
+    "venue": "Venue",
+    "reception": "Activity",
 }
 
 
@@ -161,6 +188,44 @@ async def _activity_table(request: Request) -> Table:
 Table = tuple[list[str], list[list[Any]]]
 
 
+def _flag(request: Request, name: str) -> bool | None:
+    raw = _text(request, name)
+    if raw is None:
+        return None
+    if raw not in ("true", "false"):
+        raise BadParam(name, f"{name} 应为 true 或 false", f"`{name}` must be true or false")
+    return raw == "true"
+
+
+async def _issue_table(request: Request) -> Table:
+    _check_known(request, _ISSUE_PARAMS)
+    year = _text(request, "year")
+    if year is not None and not year.isdigit():
+        raise BadParam("year", "year 应为年份", "`year` must be a year")
+    f = IssueFilter(
+        congress_id=_id(request, "congress"),
+        status=_text(request, "status"),
+        unit_id=_id(request, "unit"),
+        industry_code=_text(request, "industry"),
+        enterprise_id=_id(request, "enterprise"),
+        campaign_id=_id(request, "campaign"),
+        venue_id=_id(request, "venue"),
+        reception_id=_id(request, "reception"),
+        origin=_text(request, "origin"),
+        year=int(year) if year is not None else None,
+        overdue=_flag(request, "overdue"),
+        promised_from=_date(request, "promisedFrom"),
+        promised_to=_date(request, "promisedTo"),
+        open_only=bool(_flag(request, "openOnly")),
+        text=_text(request, "text"),
+    )
+    db = request.app.state.thirdlink.db
+    stats = await issue_stats.issue_stats(
+        db, request.query_params.getlist("groupBy"), f, today=dt.date.today()
+    )
+    return issue_stats.table(stats)
+
+
 async def _table(
     request: Request, build: Callable[[Request], Awaitable[Table]]
 ) -> Table | Response:
@@ -245,6 +310,7 @@ proposal_stats_csv, proposal_stats_xlsx = _endpoints(
 activity_stats_csv, activity_stats_xlsx = _endpoints(
     _activity_table, "activity-stats", "视察调研统计"
 )
+issue_stats_csv, issue_stats_xlsx = _endpoints(_issue_table, "issue-stats", "诉求统计")
 
 
 # What spreadsheets read as the start of a formula (OWASP CSV injection).

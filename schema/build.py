@@ -35,6 +35,9 @@ from schema.receptions.receptions import ReceptionsMutation, ReceptionsQuery
 from schema.receptions.summaries import SummariesMutation, SummariesQuery
 from schema.receptions.venue_types import RECEPTION_TYPES
 from schema.receptions.venues import VenuesMutation, VenuesQuery
+from schema.receptions.campaigns import CampaignsMutation, CampaignsQuery
+from schema.receptions.issue_types import ISSUE_TYPES
+from schema.receptions.issues import IssuesMutation, IssuesQuery
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery
@@ -67,6 +70,8 @@ class Query(
     ReceptionsQuery,
     BookingsQuery,
     SummariesQuery,
+    IssuesQuery,
+    CampaignsQuery,
 ):
     """The fields come from the domains' query classes."""
 
@@ -83,6 +88,8 @@ class Mutation(
     ReceptionsMutation,
     BookingsMutation,
     SummariesMutation,
+    IssuesMutation,
+    CampaignsMutation,
 ):
     """The fields come from the domains' mutation classes."""
 
@@ -90,7 +97,7 @@ class Mutation(
 schema = Schema(
     query=Query,
     mutation=Mutation,
-    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES, *RECEPTION_TYPES],
+    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES, *RECEPTION_TYPES, *ISSUE_TYPES],
     config=StrawberryConfig(auto_camel_case=True),
     extensions=[
         # Parsed and validated documents are kept (by query text): a client repeats its queries.

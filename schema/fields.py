@@ -48,6 +48,8 @@ NODE_MODULES = {
     "Unit": "schema.proposals.types",
     "Venue": "schema.receptions.venue_types",
     "Booking": "schema.receptions.venue_types",
+    "Issue": "schema.receptions.issue_types",
+    "Campaign": "schema.receptions.issue_types",
 }
 
 

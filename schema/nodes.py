@@ -21,6 +21,7 @@ from schema.liaison.types import TYPES
 from schema.permissions import CAN_READ
 from schema.proposals.types import Proposal, Unit
 from schema.receptions.venue_types import Booking, Venue
+from schema.receptions.issue_types import Campaign, Issue
 from schema.trips.types import Activity
 
 # Every type that implements Node, by label (tests/schema check that none is missing).
@@ -31,6 +32,8 @@ NODE_TYPES: dict[str, type[GraphNode]] = {
     Activity.LABEL: Activity,
     Venue.LABEL: Venue,
     Booking.LABEL: Booking,
+    Issue.LABEL: Issue,
+    Campaign.LABEL: Campaign,
 }
 
 MAX_IDS = 100

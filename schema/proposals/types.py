@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from graph.kernel.reads import Row
+from graph.kernel.reads import Direction, Row
 from graph.proposals import lifecycle, vocab
 from schema.common import After, Connection, First, connection_from_rows, enum_or_none
 from schema.context import Info
@@ -20,6 +20,7 @@ from schema.proposals import loaders
 
 if TYPE_CHECKING:
     from schema.liaison.types import Committee, Deputy, DeputyGroup, Industry
+    from schema.receptions.issue_types import Issue
 
 ProposalStatus = strawberry.enum(
     vocab.ProposalStatus,
@@ -65,6 +66,7 @@ DeputyRef = Annotated["Deputy", strawberry.lazy(NODE_MODULES["Deputy"])]
 DeputyGroupRef = Annotated["DeputyGroup", strawberry.lazy(NODE_MODULES["DeputyGroup"])]
 IndustryRef = Annotated["Industry", strawberry.lazy(NODE_MODULES["Industry"])]
 CommitteeRef = Annotated["Committee", strawberry.lazy(NODE_MODULES["Committee"])]
+IssueRef = Annotated["Issue", strawberry.lazy(NODE_MODULES["Issue"])]
 
 
 def _nodes(label: str, rows: list[Row]) -> list[Any]:
@@ -299,6 +301,13 @@ class Proposal(GraphNode):
     async def supervisors(self, info: Info) -> list[CommitteeRef]:
         rows = await loaders.supervisors_by_proposal(info).load(str(self.id))
         return _nodes("Committee", rows)
+
+    @strawberry.field(
+        description="The issues (诉求) it was made from (转为意见建议, escalateIssue), if any."
+    )
+    async def escalated_from(self, info: Info) -> list[IssueRef]:
+        loader = info.context.loaders.neighbours("ESCALATED_TO", "Proposal", "Issue", Direction.IN)
+        return _nodes("Issue", await loader.load(str(self.id)))
 
     @strawberry.field(description="Every status change, oldest first.")
     async def history(self, info: Info) -> list[ProposalEvent]:

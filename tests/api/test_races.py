@@ -28,6 +28,8 @@ from graph.kernel.settings import Settings
 from graph.liaison import links
 from graph.proposals import steps, units
 from graph.receptions import venues
+from graph.receptions import campaigns, issue_steps
+from graph.receptions.issues import IssueInput, raise_issue
 from graph.trips import plans
 from schema.build import schema
 from tests.conftest import make_token, running_app
@@ -43,7 +45,13 @@ WRITE_PREFIXES = ("create", "link", "add", "submit", "set", "book")
 # The handling steps whose rule is "at most once" (a return, the one extension, marking key
 # supervision): each needs a case too.
 ONCE_ONLY = frozenset(
-    {"returnProposal", "extendProposalDue", "markKeySupervised", "confirmMonthlySummary"}
+    {
+        "returnProposal",
+        "extendProposalDue",
+        "markKeySupervised",
+        "confirmMonthlySummary",
+        "escalateIssue",
+    }
 )
 # What a refused call may answer with: a typed, expected failure, never an internal error.
 EXPECTED_REFUSALS = {"DUPLICATE", "CONFLICT", "INVALID"}
@@ -512,6 +520,41 @@ RACES: tuple[Race, ...] = (
         "RETURN count(s) AS n",
         1,
     ),
+    # Issues and campaigns (graph/receptions/): one campaign per congress, name and year; a
+    # visit joins once; an issue becomes a suggestion once.
+    Race(
+        "createCampaign-same-name",
+        "createCampaign",
+        _create("createCampaign", "CreateCampaignInput"),
+        lambda w, i: {
+            "input": {
+                "congressId": gid("Congress", w["congress"]),
+                "name": "新春访代表·助企解难题",
+                "year": 2026,
+                "start": "2026-01-20",
+                "end": "2026-03-31",
+            }
+        },
+        "MATCH (n:Campaign) WHERE n.name = '新春访代表·助企解难题' RETURN count(n) AS n",
+        1,
+    ),
+    Race(
+        "addCampaignVisit-twice",
+        "addCampaignVisit",
+        _link("addCampaignVisit", "campaignId", "activityId"),
+        lambda w, i: {"a": gid("Campaign", w["campaign"]), "b": gid("Activity", w["activity"])},
+        "MATCH (:Activity {id: $activity})-[r:IN_CAMPAIGN]->(:Campaign) RETURN count(r) AS n",
+        1,
+    ),
+    Race(
+        "escalateIssue-twice",
+        "escalateIssue",
+        _op("escalateIssue", "$a: ID!", "id: $a"),
+        lambda w, i: {"a": gid("Issue", w["issue"])},
+        "MATCH (:Issue {id: $issue})-[r:ESCALATED_TO]->(:Proposal) "
+        "RETURN count(r) * 100 + COUNT { (:Proposal {title: '企业用工难'}) } AS n",
+        101,
+    ),
 )
 
 
@@ -583,6 +626,16 @@ async def build_world(db: Database) -> World:
     await steps.assign_proposal(
         db, w["assigned"], "clerk", lead_unit_id=unit, due=today + dt.timedelta(days=90), at=today
     )
+    # A campaign a visit joins, and an issue collected on the trip, listed (it may escalate).
+    new_campaign = campaigns.CampaignInput(
+        w["congress"], "春风行动", 2026, dt.date(2026, 2, 1), dt.date(2026, 3, 1)
+    )
+    w["campaign"] = (await campaigns.create_campaign(db, new_campaign, "clerk"))["id"]
+    issue = IssueInput(
+        "企业用工难", "VISIT", activity_id=w["activity"], deputy_ids=[w["deputy0"], w["deputy1"]]
+    )
+    w["issue"] = (await raise_issue(db, issue, "clerk"))["id"]
+    await issue_steps.list_issue(db, w["issue"], "clerk")
     return w
 
 
