@@ -39,10 +39,10 @@ liaison parts (industries, congresses, groups and alliances, deputies, enterpris
 another through the ids of datasets/demo/ids.py; the 2024 trips and suggestions read what they
 need (groups, members, committees, enterprises, trips) from the dataset built before them.
 
-Beside 诸城, the seed's reception and campaign articles (仪征市马集镇's "移动会客厅", a 庆阳 station,
-安庆's "新春访代表、助企解难题") come last: their places (datasets/demo/cities.py), receptions with
-bookings and issues (receptions.py) and campaigns (campaigns.py); their seed lines are kept in
-datasets/demo/seed_receptions.txt.
+Beside 诸城, the seed's reception and campaign articles (仪征市马集镇's "移动会客厅", a
+庆阳 station, 安庆's "新春访代表、助企解难题") come last: their places (datasets/demo/cities.py),
+receptions with bookings and issues (receptions.py) and campaigns (campaigns.py); their seed
+lines are kept in datasets/demo/seed_receptions.txt.
 """
 
 from __future__ import annotations

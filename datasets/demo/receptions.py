@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from datasets.demo.cities import MAJI_DEPUTIES, MJ, QINGYANG_DEPUTIES, QY, YZ, unit_id
+from datasets.demo.cities import MAJI_DEPUTIES, MJ, QINGYANG_DEPUTIES, QY, unit_id
 from datasets.demo.ids import ILLUSTRATIVE, SEED, industry_id
 from datasets.demo.issues import IssuePlan, add_issue, at, contact_row
 from datasets.rows import Chunk, node
