@@ -188,7 +188,7 @@ BOOKINGS = (
     ("mj-bk-07", ROOM, D(2025, 2, 6), ("10:00", "10:30"), "WALK_IN", "ATTENDED", "企业信用修复",
      None, ("赵先生", "138 0000 0003"), None, ILLUSTRATIVE),
     ("mj-bk-08", TOPIC_ROOM, D(2025, 2, 18), ("14:30", "15:30"), "OFFLINE", "ATTENDED",
-     "啤酒屋项目用地", "yz-ent-beer-house", ("张先生", "138 0000 0004"), BEER_HOUSE_HEARD, SEED),
+     "项目用地", "yz-ent-beer-house", ("张先生", "138 0000 0004"), BEER_HOUSE_HEARD, SEED),
     ("mj-bk-09", TOPIC_ROOM, D(2025, 9, 23), ("14:30", "15:00"), "ONLINE", "ATTENDED",
      "物流车辆通行", "yz-ent-ping", ("李老板", "138 0000 0001"), None, ILLUSTRATIVE),
     ("mj-bk-10", ROOM, D(2026, 12, 8), ("09:00", "09:30"), "ONLINE", "CONFIRMED", "农村饮水安全",
