@@ -234,7 +234,7 @@ def _maji_issues(chunk: Chunk) -> None:
             deputies=(CHEN, LIU), satisfaction="SATISFIED",
         ))  # fmt: skip
     new_year = D(2025, 2, 6)
-    for iid, title, unit, outcome, answer_after, booking, contact in (
+    for iid, title, unit, ending, answer_after, booking, person in (
         ("mj-issue-start-up", "开办企业需要哪些流程？", "approval", "EXPLAINED", 2, "mj-bk-06",
          ("王女士", "138 0000 0002")),
         ("mj-issue-credit", "我的企业失信了还能修复吗？", "market", "SOLVED", 25, "mj-bk-07",
@@ -242,13 +242,13 @@ def _maji_issues(chunk: Chunk) -> None:
     ):  # fmt: skip
         add_issue(chunk, IssuePlan(
             iid, title, MJ, new_year, "RECEPTION", "CLOSED", MAJI_BY, source=SEED,
-            unit=unit_id("yz", unit), outcome=outcome, answer_after=answer_after, assign_after=1,
+            unit=unit_id("yz", unit), outcome=ending, answer_after=answer_after, assign_after=1,
             promised_by=new_year + dt.timedelta(days=7),
             answer="已由承办部门一次性告知办理流程与材料", activity=NEW_YEAR_RECEPTION,
-            booking=booking, deputies=(CHEN, ZHOU), contact=contact,
+            booking=booking, deputies=(CHEN, ZHOU), contact=person,
         ))  # fmt: skip
     # day, venue, title, status, outcome, unit, deputies, enterprise, promise days, contact
-    for n, (d, venue, title, status, outcome, unit, deps, ent, days, contact) in enumerate((
+    for n, (d, venue, title, status, outcome, office, deps, ent, days, contact) in enumerate((
         (D(2024, 3, 26), TOPIC_ROOM, "厂房建设规划许可办理进度", "CLOSED", "SOLVED", "nature",
          (CHEN, LIU), "yz-ent-boden", 30, None),
         (D(2024, 6, 25), TOPIC_ROOM, "企业招工难，希望对接职业技能培训", "CLOSED", "SOLVED", "hrss",
@@ -270,7 +270,7 @@ def _maji_issues(chunk: Chunk) -> None:
     ), 1):  # fmt: skip
         add_issue(chunk, IssuePlan(
             f"mj-issue-{n:02d}", title, MJ, d, "RECEPTION", status, MAJI_BY, outcome=outcome,
-            unit=unit_id("yz", unit) if unit else None, promise=f"{days}天内反馈",
+            unit=unit_id("yz", office) if office else None, promise=f"{days}天内反馈",
             promised_by=d + dt.timedelta(days=days), measure="列入“收集问题”清单，交相关部门办理",
             answer="承办部门已书面答复", activity=reception_id(venue, d), deputies=deps,
             enterprises=(ent,) if ent else (), contact=contact,
