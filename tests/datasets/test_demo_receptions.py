@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import datasets.demo
 from datasets.demo import compose as demo
 from datasets.demo.cities import cities_part
 from datasets.demo.receptions import DRAFT_RECEPTION, LAND_RECEPTION
 from graph.kernel import transfer
+from graph.kernel.dataset import validate
 from graph.kernel.db import Database
 from graph.kernel.loading import load_dataset
 from graph.receptions.contacts import PHONE
@@ -238,3 +242,24 @@ async def test_contacts_are_personal_nodes_and_never_exported(db: Database) -> N
     assert '"Contact"' not in text and '"CONTACT"' not in text
     assert not [c["phone"] for c in contacts if c["phone"] in text]
     assert not [n for n in names if f'"{n}"' in text]
+
+
+def test_the_loader_takes_contacts_only_as_allowlisted() -> None:
+    contact = {"id": "c1", "name": "王女士", "source": "illustrative", "phone": "138 0000 0009"}
+    link = {"start": "b1", "end": "c1"}
+    assert validate({"nodes": {"Contact": [contact]}, "rels": [contact_link("Booking", link)]}) == 2
+    assert validate({"rels": [contact_link("Issue", link)]}) == 1
+    refused = (
+        {"nodes": {"Contact": [contact | {"address": "马集镇"}]}},  # no other property
+        {"rels": [contact_link("Deputy", link)]},  # only bookings and issues have contacts
+        {"rels": [("CONTACT", "Booking", "Deputy", [link])]},
+        {"rels": [contact_link("Booking", link | {"since": "2025-01-01"})]},
+    )
+    for chunk in refused:
+        with pytest.raises(ValueError):
+            validate(chunk)  # type: ignore[arg-type]
+
+
+def contact_link(owner: str, row: dict[str, Any]) -> tuple[str, str, str, list[dict[str, Any]]]:
+    """A CONTACT relation entry of a dataset, from `owner`."""
+    return ("CONTACT", owner, "Contact", [row])
