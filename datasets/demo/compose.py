@@ -38,12 +38,19 @@ the dataset built so far (the rows of the parts before it) and returns the rows 
 liaison parts (industries, congresses, groups and alliances, deputies, enterprises) refer to one
 another through the ids of datasets/demo/ids.py; the 2024 trips and suggestions read what they
 need (groups, members, committees, enterprises, trips) from the dataset built before them.
+
+Beside 诸城, the seed's reception and campaign articles (仪征市马集镇's "移动会客厅", a
+庆阳 station, 安庆's "新春访代表、助企解难题") come last: their places (datasets/demo/cities.py),
+receptions with bookings and issues (receptions.py) and campaigns (campaigns.py); their seed
+lines are kept in datasets/demo/seed_receptions.txt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from datasets.demo.campaigns import campaigns_part
+from datasets.demo.cities import cities_part
 from datasets.demo.congresses import congress_part
 from datasets.demo.deputies import deputy_part
 from datasets.demo.enterprises import enterprise_part
@@ -51,6 +58,7 @@ from datasets.demo.groups import alliance_part, group_part
 from datasets.demo.handling import handling_part
 from datasets.demo.industries import industry_part
 from datasets.demo.proposals import proposals_part
+from datasets.demo.receptions import receptions_part
 from datasets.demo.trips import trips_part
 from graph.kernel.dataset import Dataset, merge
 
@@ -66,6 +74,9 @@ PARTS: tuple[Part, ...] = (
     trips_part,
     proposals_part,
     handling_part,
+    cities_part,
+    receptions_part,
+    campaigns_part,
 )
 
 

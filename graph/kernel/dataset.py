@@ -10,7 +10,9 @@ one list. Node rows carry `id`, `name` (Industry also `code`), `source` and the 
 properties from `graph.kernel.model.LABELS`; relationship rows are
 `{"start": id, "end": id, **props}` for a key of `graph.kernel.model.RELATIONS`. `validate`
 checks a chunk against that allowlist, so the loader (graph/kernel/loading.py) can put labels
-and types into the Cypher text safely.
+and types into the Cypher text safely. Citizens' contacts (`PERSONAL_LABELS`, linked by
+`PERSONAL_RELATIONS`) are loadable too, from the same fixed tables: a demo's bookings and issues
+have contacts, which exports leave out.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from graph.kernel.model import (
     LABELS,
     MAX_NAME_LENGTH,
     MEMBER_ROLES,
+    PERSONAL_LABELS,
+    PERSONAL_RELATIONS,
     RELATIONS,
     SOURCES,
     uscc_problem,
@@ -34,6 +38,10 @@ from graph.kernel.model import (
 from graph.kernel.reads import Row
 
 RelSpec = tuple[str, str, str, list[Row]]
+
+# What a dataset may hold: the model's labels and relations, and the personal contacts.
+LOADABLE_LABELS: dict[str, tuple[str, ...]] = {**LABELS, **PERSONAL_LABELS}
+LOADABLE_RELATIONS = {**RELATIONS, **PERSONAL_RELATIONS}
 
 
 class Dataset(TypedDict, total=False):
@@ -82,8 +90,8 @@ def _check_value(where: str, key: str, value: Any, enum: tuple[str, ...] | None)
 
 
 def validate_node(label: str, row: Row) -> None:
-    if label not in LABELS:
-        raise ValueError(f"Unknown label {label!r}; allowed: {', '.join(LABELS)}")
+    if label not in LOADABLE_LABELS:
+        raise ValueError(f"Unknown label {label!r}; allowed: {', '.join(LOADABLE_LABELS)}")
     where = f"{label} {row.get('id')!r}"
     for key in _NODE_KEYS:
         if not isinstance(row.get(key), str) or not row[key]:
@@ -92,7 +100,7 @@ def validate_node(label: str, row: Row) -> None:
         raise ValueError(f"{where}: name longer than {MAX_NAME_LENGTH} characters")
     if row["source"] not in SOURCES:
         raise ValueError(f"{where}: source {row['source']!r} is not one of {', '.join(SOURCES)}")
-    allowed = LABELS[label]
+    allowed = LOADABLE_LABELS[label]
     for key, value in row.items():
         if key in _NODE_KEYS:
             continue
@@ -108,9 +116,9 @@ def validate_node(label: str, row: Row) -> None:
 
 
 def validate_rels(key: str, start: str, end: str, rows: list[Row]) -> None:
-    relation = RELATIONS.get(key)
+    relation = LOADABLE_RELATIONS.get(key)
     if relation is None:
-        raise ValueError(f"Unknown relation {key!r}; allowed: {', '.join(RELATIONS)}")
+        raise ValueError(f"Unknown relation {key!r}; allowed: {', '.join(LOADABLE_RELATIONS)}")
     if start not in relation.start or end not in relation.end:
         raise ValueError(
             f"{key} runs from {'|'.join(relation.start)} to {'|'.join(relation.end)}, "

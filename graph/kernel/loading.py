@@ -23,9 +23,9 @@ from typing import TypeVar, cast
 
 from neo4j import AsyncManagedTransaction
 
-from graph.kernel.dataset import ChunkStream, Dataset, validate
+from graph.kernel.dataset import LOADABLE_RELATIONS, ChunkStream, Dataset, validate
 from graph.kernel.db import Database, run
-from graph.kernel.model import LABELS, RELATIONS, sort_key
+from graph.kernel.model import LABELS, PERSONAL_LABELS, sort_key
 from graph.kernel.reads import Row
 
 Progress = Callable[[int, int], None]
@@ -48,11 +48,19 @@ MERGE (n:{label} {{id: row.id}})
 SET n += row.props, n.sortKey = row.sortKey
 """
     for label in LABELS
+} | {
+    # A citizen's contact is never listed by name, so it gets no pinyin sort key.
+    label: f"""
+UNWIND $rows AS row
+MERGE (n:{label} {{id: row.id}})
+SET n += row.props
+"""
+    for label in PERSONAL_LABELS
 }
 
 _REL_ENDS = [
     (key, start, end, relation.type)
-    for key, relation in RELATIONS.items()
+    for key, relation in LOADABLE_RELATIONS.items()
     for start in relation.start
     for end in relation.end
 ]
@@ -93,9 +101,10 @@ RETURN NOT EXISTS {{ MATCH (n:{"|".join(LABELS)}) }} AS empty
 _sort_key = lru_cache(maxsize=1 << 16)(sort_key)
 
 
-def _node_param(row: Row) -> Row:
+def _node_param(label: str, row: Row) -> Row:
     props = {k: v for k, v in row.items() if k != "id"}
-    return {"id": row["id"], "sortKey": _sort_key(row["name"]), "props": props}
+    key = None if label in PERSONAL_LABELS else _sort_key(row["name"])
+    return {"id": row["id"], "sortKey": key, "props": props}
 
 
 def _rel_param(row: Row) -> Row:
@@ -122,7 +131,7 @@ def _prepare(chunks: Iterator[Dataset]) -> _Prepared | None:
     rows = validate(chunk)
     return _Prepared(
         nodes=[
-            (label, [_node_param(r) for r in node_rows])
+            (label, [_node_param(label, r) for r in node_rows])
             for label, node_rows in chunk.get("nodes", {}).items()
         ],
         rels=[

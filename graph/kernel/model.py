@@ -275,6 +275,12 @@ RELATIONS: dict[str, Relation] = {
     "SUMMARY_OF": Relation("SUMMARY_OF", ("MonthlySummary",), ("Venue",)),
 }
 
+# The one relationship of personal data, kept out of RELATIONS like PERSONAL_LABELS: datasets may
+# load it (graph/kernel/loading.py), exports never write it (graph/kernel/transfer.py).
+PERSONAL_RELATIONS: dict[str, Relation] = {
+    PERSONAL_RELATION: Relation(PERSONAL_RELATION, PERSONAL_OWNERS, tuple(PERSONAL_LABELS)),
+}
+
 MAX_NAME_LENGTH = 200
 INDUSTRY_CODE = re.compile(r"^[A-T](\d{2}(\d{1,2})?)?$")
 
