@@ -247,8 +247,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             *(
                 f"CREATE INDEX issue_{key.lower()} IF NOT EXISTS FOR (n:Issue) ON (n.{key})"
-                for key in ("campaignId", "unitId", "venueId", "enterpriseId", "activityId")
+                for key in ("unitId", "venueId", "enterpriseId", "activityId")
             ),
+            # Statistics by campaign or by year from the index alone (issues.stats_facts).
+            "CREATE INDEX issue_campaign_facts IF NOT EXISTS "
+            "FOR (n:Issue) ON (n.campaignId, n.status, n.statsFacts)",
+            "CREATE INDEX issue_year_facts IF NOT EXISTS "
+            "FOR (n:Issue) ON (n.year, n.status, n.statsFacts)",
             "CREATE TEXT INDEX issue_title_text IF NOT EXISTS FOR (n:Issue) ON (n.title)",
             "CREATE INDEX campaign_congress_name IF NOT EXISTS "
             "FOR (n:Campaign) ON (n.congressId, n.name, n.year)",

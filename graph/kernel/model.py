@@ -103,6 +103,7 @@ RECEPTION_LABELS: dict[str, tuple[str, ...]] = {
         "industryPath",
         "proposalId",
         "escalatedAt",
+        "statsFacts",
     ),
     "IssueEvent": ("at", "by", "action", "from", "to", "note", "seq", "unitId", "due"),
     "Campaign": ("year", "start", "end", "description", "congressId"),

@@ -17,4 +17,7 @@ This domain builds on trips (a reception's conflicts are the trips' conflict eng
 suggestions (an issue escalates into one); the import contract in pyproject.toml says so.
 
 - `vocab`: the kinds, statuses, channels, actions and dimensions, each once.
+- `issues` (the loop's rules, `raise_issue`, the keys each issue stores), `issue_steps` (list,
+  assign, follow, answer, close, escalate into a suggestion), `issue_reads` (`list_issues`, a
+  reception's 321 lists), `issue_stats` (`issue_stats` and its table), `campaigns`.
 """

@@ -22,7 +22,7 @@ from graph.kernel.errors import DomainError, ErrorCode, not_found
 from graph.kernel.model import sort_key
 from graph.kernel.reads import Page, Row, check_page
 from graph.receptions import cypher_campaigns as cypher
-from graph.receptions.issues import OPEN
+from graph.receptions.issues import OPEN, facts_day
 from graph.trips.vocab import ActivityKind
 
 
@@ -191,8 +191,7 @@ async def campaign_stats(
 ) -> list[Row]:
     """Each campaign's collected, assigned (ever), solved (CLOSED and SOLVED), answered and
     feedback overdue, in key order."""
-    rows = await db.read(
-        cypher.STATS_BY_CAMPAIGN, ids=list(ids), open=OPEN, today=today or dt.date.today()
-    )
+    day = facts_day(today or dt.date.today())
+    rows = await db.read(cypher.STATS_BY_CAMPAIGN, ids=list(ids), open=OPEN, todayDay=day)
     found = {row["id"]: row for row in rows}
     return [found[i] for i in ids]

@@ -74,10 +74,11 @@ RETURN id, collect(a {.*}) AS items
 # Each campaign's figures, from the issues' stored campaignId (index seek, migration 14).
 STATS_BY_CAMPAIGN = """
 UNWIND $ids AS id
-OPTIONAL MATCH (i:Issue {campaignId: id})
+OPTIONAL MATCH (i:Issue)
+WHERE i.campaignId = id AND i.status IS NOT NULL AND i.statsFacts IS NOT NULL
 RETURN id, count(i) AS collected,
-       count(i.assignedAt) AS assigned,
-       count(CASE WHEN i.status = 'CLOSED' AND i.outcome = 'SOLVED' THEN 1 END) AS solved,
-       count(i.answeredAt) AS answered,
-       count(CASE WHEN i.status IN $open AND i.promisedBy < $today THEN 1 END) AS overdue
+       count(CASE WHEN i.statsFacts % 8 >= 4 THEN 1 END) AS assigned,
+       count(CASE WHEN i.statsFacts % 2 = 1 THEN 1 END) AS solved,
+       count(CASE WHEN (i.statsFacts / 2) % 2 = 1 THEN 1 END) AS answered,
+       count(CASE WHEN i.status IN $open AND i.statsFacts / 8 < $todayDay THEN 1 END) AS overdue
 """

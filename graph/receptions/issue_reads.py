@@ -18,7 +18,7 @@ from graph.kernel.errors import not_found
 from graph.kernel.model import MAX_NAME_LENGTH
 from graph.kernel.reads import Page, Row, check_page
 from graph.receptions import cypher_issues as cypher
-from graph.receptions.issues import OPEN
+from graph.receptions.issues import OPEN, facts_day
 from graph.receptions.vocab import IssueOrigin, IssueStatus
 from graph.trips.vocab import ActivityKind
 
@@ -97,7 +97,7 @@ FLAGS = ("openOnly", "overdue", "notOverdue")
 def query_params(params: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """The statement's parameters: the flags carry no value of their own."""
     out = {k: v for k, v in params.items() if k not in FLAGS}
-    return {**out, "open": OPEN, "today": today}
+    return {**out, "open": OPEN, "today": today, "todayDay": facts_day(today)}
 
 
 async def list_issues(

@@ -133,7 +133,12 @@ async def issue_stats(
     values = query_params(params, today)
     names = frozenset(params)
     rows = await db.read(cypher.stats_query(names, dims), **values) if dims else []
-    total_rows = await db.read(cypher.stats_query(names, ()), **values)
+    if dims and D.INDUSTRY.value not in dims:
+        # Each issue is in one row: the totals are the rows' sums (one round trip less).
+        counts = ("collected", "assigned", "solved", "answered", "overdue")
+        total = {name: sum(row[name] for row in rows) for name in counts}
+    else:
+        total = (await db.read(cypher.stats_query(names, ()), **values))[0]
     labels = await _labels(db, dims, rows)
     out = [
         _row(
@@ -146,7 +151,7 @@ async def issue_stats(
         for row in rows
     ]
     out.sort(key=lambda r: [_order(D(k.dimension), k) for k in r.keys])
-    return IssueStats(group_by=list(dims), rows=out, totals=_row([], total_rows[0]))
+    return IssueStats(group_by=list(dims), rows=out, totals=_row([], total))
 
 
 def table(stats: IssueStats) -> tuple[list[str], list[list[Any]]]:

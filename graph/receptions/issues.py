@@ -20,6 +20,7 @@ from typing import Any
 from neo4j import AsyncManagedTransaction
 
 from graph.kernel import dates, locks, validate
+from graph.kernel.dates import FACTS_EPOCH, NO_DAY
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode, not_found
 from graph.kernel.model import sort_key
@@ -79,6 +80,28 @@ def overdue(row: Row, today: dt.date) -> bool:
     return row.get("status") in OPEN and promised is not None and promised < today
 
 
+def stats_facts(row: Row) -> int:
+    """What statistics count, packed into one integer so they come from an index
+    (migration 14: (campaignId, status, statsFacts), (year, status, statsFacts)) without
+    reading the issues: promised day × 8 + assigned × 4 + answered × 2 + solved. The promised
+    day counts from FACTS_EPOCH (NO_DAY: none promised); cypher_issues.REFRESH_KEYS computes
+    the same in Cypher."""
+    promised = row.get("promisedBy")
+    day = (promised - FACTS_EPOCH).days if promised is not None else NO_DAY
+    solved = row.get("status") == S.CLOSED.value and row.get("outcome") == "SOLVED"
+    return (
+        day * 8
+        + 4 * (row.get("assignedAt") is not None)
+        + 2 * (row.get("answeredAt") is not None)
+        + int(solved)
+    )
+
+
+def facts_day(today: dt.date) -> int:
+    """`today` as the facts count it (see `stats_facts`)."""
+    return (today - FACTS_EPOCH).days
+
+
 async def lock_issue(tx: AsyncManagedTransaction, issue_id: str) -> Row:
     rows = await run(tx, cypher.LOCK_ISSUE, id=issue_id)
     if not rows:
@@ -100,11 +123,14 @@ async def record_step(
     due: dt.date | None = None,
 ) -> Row:
     """Write the move of `current` (as locked) to `to` with `props`, and its history event."""
+    changes = dict(props or {})
+    if current.get("status") is not None:  # a new issue has its facts from `raise_issue`
+        changes["statsFacts"] = stats_facts({**current, **changes, "status": to.value})
     rows = await run(
         tx,
         cypher.RECORD_STEP,
         id=current["id"],
-        props=dict(props or {}),
+        props=changes,
         to=to.value,
         eventId=uuid.uuid4().hex,
         source=current.get("source") or "user",
@@ -269,6 +295,7 @@ async def raise_issue(db: Database, data: IssueInput, by: str) -> Row:
             "industryPath": industry_path([code]) if code else [],
             "source": data.source,
         }
+        props["statsFacts"] = stats_facts({**props, "status": S.RAISED.value})
         await run(
             tx,
             cypher.CREATE_ISSUE,
@@ -288,3 +315,12 @@ async def raise_issue(db: Database, data: IssueInput, by: str) -> Row:
         return await record_step(tx, current, A.RAISE, S.RAISED, by)
 
     return await db.transaction(work)
+
+
+async def refresh_keys(db: Database) -> None:
+    """Recompute the keys every issue stores (ids of its links, month, industry path,
+    statsFacts) from its relationships and properties: for issues loaded in the stored format
+    by other means (seeds, demo or benchmark data), so lists and statistics see them."""
+    async with db.driver.session(database=db.database) as session:
+        result = await session.run(cypher.REFRESH_KEYS, epoch=FACTS_EPOCH, noDay=NO_DAY)
+        await result.consume()

@@ -23,12 +23,9 @@ from schema.common import (
 from schema.context import Info
 from schema.permissions import CAN_HANDLE_ISSUES, CAN_READ
 from schema.receptions.issue_types import Campaign
+from schema.receptions.issues import by_viewer
 
 HANDLE = [CAN_HANDLE_ISSUES]
-
-
-def _by(info: Info) -> str:
-    return getattr(info.context.viewer, "name", None) or "system"
 
 
 @strawberry.input(description="A new campaign of a congress (one per name and year).")
@@ -111,7 +108,7 @@ class CampaignsMutation:
                 end=input.end,
                 description=input.description,
             )
-            return await campaigns.create_campaign(info.context.db, data, _by(info))
+            return await campaigns.create_campaign(info.context.db, data, by_viewer(info))
 
         return await _payload(info, work)
 
@@ -122,7 +119,7 @@ class CampaignsMutation:
         async def work() -> Row:
             cid = decode_id(id, "Campaign", "id")
             return await campaigns.update_campaign(
-                info.context.db, cid, input.to_graph(), _by(info)
+                info.context.db, cid, input.to_graph(), by_viewer(info)
             )
 
         return await _payload(info, work)
@@ -137,6 +134,6 @@ class CampaignsMutation:
         async def work() -> Row:
             cid = decode_id(campaign_id, "Campaign", "campaignId")
             aid = decode_id(activity_id, "Activity", "activityId")
-            return await campaigns.add_campaign_visit(info.context.db, cid, aid, _by(info))
+            return await campaigns.add_campaign_visit(info.context.db, cid, aid, by_viewer(info))
 
         return await _payload(info, work)

@@ -33,7 +33,8 @@ from schema.receptions.issue_types import Issue
 HANDLE = [CAN_HANDLE_ISSUES]
 
 
-def _by(info: Info) -> str:
+def by_viewer(info: Info) -> str:
+    """Who the history and the suggestion record as having entered a step."""
     return getattr(info.context.viewer, "name", None) or "system"
 
 
@@ -256,7 +257,7 @@ async def _step(
     info: Info, id: strawberry.ID, write: Callable[[str, str], Awaitable[Row]]
 ) -> IssuePayload:
     async def work() -> Row:
-        return await write(decode_id(id, "Issue", "id"), _by(info))
+        return await write(decode_id(id, "Issue", "id"), by_viewer(info))
 
     row, errors = await run_mutation(info, work)
     return IssuePayload(issue=Issue.from_row(row) if row else None, errors=errors)
@@ -267,7 +268,7 @@ class IssuesMutation:
     @strawberry.mutation(description="Record an issue raised (问需求).", permission_classes=HANDLE)
     async def raise_issue(self, info: Info, input: RaiseIssueInput) -> IssuePayload:
         async def work() -> Row:
-            return await issues.raise_issue(info.context.db, input.to_graph(), _by(info))
+            return await issues.raise_issue(info.context.db, input.to_graph(), by_viewer(info))
 
         row, errors = await run_mutation(info, work)
         return IssuePayload(issue=Issue.from_row(row) if row else None, errors=errors)
@@ -351,7 +352,7 @@ class IssuesMutation:
     ) -> EscalatePayload:
         async def work() -> tuple[Row, Row]:
             iid = decode_id(id, "Issue", "id")
-            return await issue_steps.escalate_issue(info.context.db, iid, _by(info), title)
+            return await issue_steps.escalate_issue(info.context.db, iid, by_viewer(info), title)
 
         result, errors = await run_mutation(info, work)
         issue, proposal = result if result else (None, None)

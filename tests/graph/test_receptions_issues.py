@@ -12,7 +12,7 @@ from graph.kernel.errors import DomainError, ErrorCode
 from graph.receptions import issue_steps as steps
 from graph.receptions.contacts import ContactInput
 from graph.receptions.issue_reads import IssueFilter, list_issues, reception_lists
-from graph.receptions.issues import IssueInput, raise_issue
+from graph.receptions.issues import IssueInput, raise_issue, refresh_keys
 from tests import issues_world
 
 TODAY = dt.date.today()
@@ -209,3 +209,48 @@ async def test_overdue_feedback_and_the_list_order(db: Database) -> None:
     assert len(lists.problems) == 4
     assert [i["title"] for i in lists.feedback_due] == ["甲", "乙"]
     assert none["id"] in [i["id"] for i in lists.measures] or not lists.measures
+
+
+DERIVED = (
+    "activityId",
+    "venueId",
+    "bookingId",
+    "campaignId",
+    "enterpriseId",
+    "unitId",
+    "industryCode",
+    "industryPath",
+    "proposalId",
+    "year",
+    "month",
+    "statsFacts",
+)
+
+
+async def test_stored_keys_can_be_recomputed_from_the_stored_format(db: Database) -> None:
+    await issues_world.build(db)
+    ids = [
+        (await raise_issue(db, reception_issue(title="甲"), "c"))["id"],
+        (await raise_issue(db, reception_issue(title="乙", industry_code="C13"), "c"))["id"],
+        (
+            await raise_issue(
+                db,
+                reception_issue(
+                    title="丙", origin="BOOKING", reception_id=None, booking_id="b1",
+                    industry_code="C", promised_by=None,
+                ),
+                "c",
+            )
+        )["id"],
+    ]  # fmt: skip
+    await steps.list_issue(db, ids[0], "c")
+    await steps.assign_issue(db, ids[0], "c", unit_id="u1", due=TODAY)
+    await steps.answer_issue(db, ids[0], "c", "答复", TODAY)
+    await steps.close_issue(db, ids[0], "c", "SOLVED")
+    await steps.list_issue(db, ids[1], "c")
+    await steps.escalate_issue(db, ids[1], "c")
+    query = "MATCH (i:Issue) RETURN i.id AS id, properties(i) AS p ORDER BY id"
+    written = await db.read(query)
+    await db.write("MATCH (i:Issue) REMOVE " + ", ".join(f"i.{k}" for k in DERIVED))
+    await refresh_keys(db)
+    assert await db.read(query) == written

@@ -85,7 +85,8 @@ def test_the_loop_through_the_api(
         out.update(api(query, variables))
     read = """
     query($id: ID!) { node(id: $id) { ... on Issue {
-      status measure unit { name } proposal { title escalatedFrom { id } } deputies { name } industry { code }
+      status measure unit { name } proposal { title escalatedFrom { id } }
+      deputies { name } industry { code }
       reception { id } enterprise { name } overdue answeredLate
       history { seq action toStatus unit { name } }
       allowedMoves { action }
