@@ -17,4 +17,13 @@ This domain builds on trips (a reception's conflicts are the trips' conflict eng
 suggestions (an issue escalates into one); the import contract in pyproject.toml says so.
 
 - `vocab`: the kinds, statuses, channels, actions and dimensions, each once.
+- `slots`: "HH:MM" slots and "YYYY-MM" months, validated.
+- `venues`: venues (kind, room kind, township, coordinates), staffing, the township / text /
+  distance queries (`cypher_venues`).
+- `receptions`: create and change a reception (its 四定, day, slot; one open reception per
+  slot at a venue); everything else is the trips' code on the Activity (`cypher_receptions`).
+- `bookings`: bookings (a slot held once per venue, under the venue's lock), their moves,
+  walk-ins recorded after the fact (`cypher_bookings`).
+- `summaries`: a venue's monthly summary, generated, confirmed once (`cypher_summaries`).
+- `contacts`: a booking's or an issue's contact (personal data).
 """
