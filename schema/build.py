@@ -31,13 +31,13 @@ from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
 from schema.readpath.extension import CompiledReads
 from schema.receptions.bookings import BookingsMutation, BookingsQuery
+from schema.receptions.campaigns import CampaignsMutation, CampaignsQuery
+from schema.receptions.issue_types import ISSUE_TYPES
+from schema.receptions.issues import IssuesMutation, IssuesQuery
 from schema.receptions.receptions import ReceptionsMutation, ReceptionsQuery
 from schema.receptions.summaries import SummariesMutation, SummariesQuery
 from schema.receptions.venue_types import RECEPTION_TYPES
 from schema.receptions.venues import VenuesMutation, VenuesQuery
-from schema.receptions.campaigns import CampaignsMutation, CampaignsQuery
-from schema.receptions.issue_types import ISSUE_TYPES
-from schema.receptions.issues import IssuesMutation, IssuesQuery
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery

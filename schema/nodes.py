@@ -20,8 +20,8 @@ from schema.fields import GraphNode
 from schema.liaison.types import TYPES
 from schema.permissions import CAN_READ
 from schema.proposals.types import Proposal, Unit
-from schema.receptions.venue_types import Booking, Venue
 from schema.receptions.issue_types import Campaign, Issue
+from schema.receptions.venue_types import Booking, Venue
 from schema.trips.types import Activity
 
 # Every type that implements Node, by label (tests/schema check that none is missing).

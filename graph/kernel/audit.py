@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncManagedTransaction
 
 from graph.kernel.db import Database, native, write_hook
-from graph.kernel.model import NAMED_LABELS
+from graph.kernel.model import NAMED_LABELS, RECEPTION_LABELS
 from graph.kernel.reads import Page, Row, check_page
 
 T = TypeVar("T")
@@ -52,7 +52,7 @@ async def _await(work: Awaitable[T]) -> T:
 
 
 # The labels of the nodes a write may return (all have a unique id constraint).
-TOUCHED_LABELS = (*NAMED_LABELS, "Activity", "Proposal", "CalendarFeed")
+TOUCHED_LABELS = (*NAMED_LABELS, "Activity", "Proposal", "CalendarFeed", *RECEPTION_LABELS)
 _LABEL_OF = " UNION ".join(
     f"MATCH (:{label} {{id: id}}) RETURN '{label}:' + id AS ref" for label in TOUCHED_LABELS
 )

@@ -20,4 +20,13 @@ suggestions (an issue escalates into one); the import contract in pyproject.toml
 - `issues` (the loop's rules, `raise_issue`, the keys each issue stores), `issue_steps` (list,
   assign, follow, answer, close, escalate into a suggestion), `issue_reads` (`list_issues`, a
   reception's 321 lists), `issue_stats` (`issue_stats` and its table), `campaigns`.
+- `slots`: "HH:MM" slots and "YYYY-MM" months, validated.
+- `venues`: venues (kind, room kind, township, coordinates), staffing, the township / text /
+  distance queries (`cypher_venues`).
+- `receptions`: create and change a reception (its 四定, day, slot; one open reception per
+  slot at a venue); everything else is the trips' code on the Activity (`cypher_receptions`).
+- `bookings`: bookings (a slot held once per venue, under the venue's lock), their moves,
+  walk-ins recorded after the fact (`cypher_bookings`).
+- `summaries`: a venue's monthly summary, generated, confirmed once (`cypher_summaries`).
+- `contacts`: a booking's or an issue's contact (personal data).
 """

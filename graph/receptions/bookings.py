@@ -25,6 +25,7 @@ from graph.kernel.locks import lock_nodes
 from graph.kernel.reads import Page, Row, require_node
 from graph.receptions import contacts, slots
 from graph.receptions import cypher_bookings as cypher
+from graph.receptions import rows as rows_of
 from graph.receptions.receptions import not_a_reception
 from graph.receptions.vocab import BookingChannel, BookingStatus
 from graph.trips.steps import closed_error, lock_activity
@@ -322,17 +323,15 @@ async def list_bookings(db: Database, filter: BookingFilter, *, first: int, offs
         limit=first,
         **{"from": filter.start, "to": filter.end},
     )
-    return Page(rows[0]["total"], rows[0]["rows"])
+    return rows_of.page(rows)
 
 
 async def bookings_by_id(db: Database, ids: Sequence[str]) -> list[Row | None]:
     rows = await db.read(cypher.BOOKINGS_BY_ID, ids=list(ids))
-    found = {row["id"]: row["node"] for row in rows}
-    return [found.get(i) for i in ids]
+    return rows_of.one_per_key(rows, ids)
 
 
 async def bookings_for(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each reception's bookings, by slot, then when made."""
     rows = await db.read(cypher.BOOKINGS_FOR, ids=list(ids))
-    found = {row["id"]: row["items"] for row in rows}
-    return [found.get(i, []) for i in ids]
+    return rows_of.list_per_key(rows, ids)

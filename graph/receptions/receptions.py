@@ -28,6 +28,7 @@ from graph.kernel.model import sort_key
 from graph.kernel.reads import Page, Row, require_node
 from graph.kernel.settings import TripRules
 from graph.receptions import cypher_receptions as cypher
+from graph.receptions import rows as rows_of
 from graph.receptions import slots
 from graph.trips.conflicts import DEFAULT_RULES
 from graph.trips.steps import StepResult, lock_activity, run_step
@@ -218,14 +219,13 @@ async def list_receptions(
         limit=first,
         **{"from": start, "to": end},
     )
-    return Page(rows[0]["total"], rows[0]["rows"])
+    return rows_of.page(rows)
 
 
 async def receptions_by_id(db: Database, ids: Sequence[str]) -> list[Row | None]:
     """Receptions (with `venueId`) by activity id, in key order; None for any other id."""
     rows = await db.read(cypher.RECEPTIONS_BY_ID, ids=list(ids))
-    found = {row["id"]: row["node"] for row in rows}
-    return [found.get(i) for i in ids]
+    return rows_of.one_per_key(rows, ids)
 
 
 async def receptions_at(
@@ -233,5 +233,4 @@ async def receptions_at(
 ) -> list[list[Row]]:
     """Each venue's receptions between two days (either open), by day and slot."""
     rows = await db.read(cypher.LIST_RECEPTIONS_AT, ids=list(ids), **{"from": start, "to": end})
-    found = {row["id"]: row["items"] for row in rows}
-    return [found.get(i, []) for i in ids]
+    return rows_of.list_per_key(rows, ids)

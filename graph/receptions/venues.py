@@ -22,6 +22,7 @@ from graph.kernel.locks import lock_nodes
 from graph.kernel.model import sort_key
 from graph.kernel.reads import Page, Row, require_node
 from graph.receptions import cypher_venues as cypher
+from graph.receptions import rows as rows_of
 from graph.receptions.vocab import RoomKind, VenueKind
 
 MAX_NEAR_KM = 500.0
@@ -271,4 +272,4 @@ async def list_venues(db: Database, filter: VenueFilter, *, first: int, offset: 
         )
     else:
         rows = await db.read(cypher.LIST_VENUES, **params)
-    return Page(rows[0]["total"], rows[0]["rows"])
+    return rows_of.page(rows)

@@ -61,8 +61,8 @@ def new_key() -> str:
 async def create(
     db: Database, kind: str, owner_id: str, *, created_by: str = "", created_by_name: str = ""
 ) -> tuple[Feed, str]:
-    """A new key for the feed of `kind` (deputy, committee, group) `owner_id`; returns the feed
-    and its key (the only time the key is seen)."""
+    """A new key for the feed of `kind` (deputy, committee, group, venue) `owner_id`; returns
+    the feed and its key (the only time the key is seen)."""
     label = CALENDAR_OWNERS.get(kind)
     if label is None:
         raise invalid(

@@ -19,14 +19,17 @@ from schema.permissions import CAN_READ_PERSONAL
     description="联系人（个人信息，仅承办人员可见） / A citizen's contact (personal data)."
 )
 class Contact:
-    name: str
-    phone: str | None
+    name: str = strawberry.field(description="姓名 / The name.")
+    phone: str | None = strawberry.field(description="电话 / The phone, if given.")
 
 
 @strawberry.input(description="联系人 / A citizen's contact: a name and an optional phone.")
 class ContactInput:
-    name: str
-    phone: str | None = None
+    name: str = strawberry.field(description="姓名 / The name, at most 50 characters.")
+    phone: str | None = strawberry.field(
+        default=None,
+        description="电话 / A mobile (11 digits) or a landline with its area code; optional.",
+    )
 
     def to_graph(self) -> contacts.ContactInput:
         return contacts.ContactInput(self.name, self.phone)

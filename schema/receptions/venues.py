@@ -39,6 +39,22 @@ async def _payload(info: Info, work: Callable[[], Awaitable[Row]]) -> VenuePaylo
     return VenuePayload(venue=Venue.from_row(done) if done else None, errors=errors)
 
 
+def _venue_input(data: CreateVenueInput | UpdateVenueInput) -> venues.VenueInput:
+    """The graph's input from either input type (they share their field names)."""
+    return venues.VenueInput(
+        name=data.name,
+        kind=data.kind.value if data.kind else None,
+        room_kind=data.room_kind.value if data.room_kind else None,
+        topic=data.topic,
+        township=data.township,
+        address=data.address,
+        mobile=data.mobile,
+        latitude=data.latitude,
+        longitude=data.longitude,
+        description=data.description,
+    )
+
+
 @strawberry.input(description="A new venue.")
 class CreateVenueInput:
     congress_id: strawberry.ID = strawberry.field(description="The congress it belongs to.")
@@ -56,18 +72,7 @@ class CreateVenueInput:
     description: str | None = strawberry.field(default=None, description="Description.")
 
     def to_input(self) -> venues.VenueInput:
-        return venues.VenueInput(
-            name=self.name,
-            kind=self.kind.value,
-            room_kind=self.room_kind.value if self.room_kind else None,
-            topic=self.topic,
-            township=self.township,
-            address=self.address,
-            mobile=self.mobile,
-            latitude=self.latitude,
-            longitude=self.longitude,
-            description=self.description,
-        )
+        return _venue_input(self)
 
 
 @strawberry.input(description="Changes to a venue; omitted fields stay as they are.")
@@ -87,18 +92,7 @@ class UpdateVenueInput:
     description: str | None = strawberry.field(default=None, description="New description.")
 
     def to_input(self) -> venues.VenueInput:
-        return venues.VenueInput(
-            name=self.name,
-            kind=self.kind.value if self.kind else None,
-            room_kind=self.room_kind.value if self.room_kind else None,
-            topic=self.topic,
-            township=self.township,
-            address=self.address,
-            mobile=self.mobile,
-            latitude=self.latitude,
-            longitude=self.longitude,
-            description=self.description,
-        )
+        return _venue_input(self)
 
 
 @strawberry.input(description="Venues within `km` of a point.")

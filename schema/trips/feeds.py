@@ -23,7 +23,7 @@ class CalendarFeed:
     id: strawberry.ID = strawberry.field(description="The feed key's id (to revoke it).")
     kind: CalendarKind = strawberry.field(description="Whose calendar.")
     owner: strawberry.relay.GlobalID = strawberry.field(
-        description="Global id of the deputy, committee or group."
+        description="Global id of the deputy, committee, group or venue."
     )
     created_at: datetime.datetime | None = strawberry.field(description="When it was issued.")
     revoked: bool = strawberry.field(description="Revoked keys open nothing.")
@@ -57,7 +57,8 @@ class CalendarFeedPayload:
 class FeedsMutation:
     @strawberry.mutation(
         description="Issue a read-only key for one calendar feed (a deputy's, committee's or "
-        "group's trips); returns the URL path with the key, shown only once.",
+        "group's trips, or a venue's receptions); returns the URL path with the key, shown "
+        "only once.",
         permission_classes=[CAN_READ],
     )
     async def create_calendar_feed(

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 strawberry.enum(
     ActivityKind,
     name="ActivityKind",
-    description="INSPECTION 视察, RESEARCH 调研, LAW_CHECK 执法检查.",
+    description="INSPECTION 视察, RESEARCH 调研, LAW_CHECK 执法检查, RECEPTION 接待 (made by "
+    "createReception, never by createActivity).",
 )
 strawberry.enum(
     ActivityStatus,

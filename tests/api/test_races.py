@@ -27,8 +27,7 @@ from graph.kernel.nodes import Link
 from graph.kernel.settings import Settings
 from graph.liaison import links
 from graph.proposals import steps, units
-from graph.receptions import venues
-from graph.receptions import campaigns, issue_steps
+from graph.receptions import campaigns, issue_steps, venues
 from graph.receptions.issues import IssueInput, raise_issue
 from graph.trips import plans
 from schema.build import schema

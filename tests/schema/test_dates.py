@@ -34,6 +34,8 @@ ORDER: dict[str, tuple[str, str] | None] = {
     "addAllianceMember.since": None,
     "addDeputyToCongress.since": None,
     "addVisit.day": ("2024-05-05", "day"),  # before the trip
+    "bookReception.input.day": None,
+    "createReception.input.day": None,
     "assignProposal.at": ("2024-03-04", "at"),  # before it was raised
     "assignProposal.due": ("2024-03-09", "due"),  # before it was assigned
     "createActivity.input.end": ("2024-05-05", "input.end"),  # before the start
@@ -48,6 +50,8 @@ ORDER: dict[str, tuple[str, str] | None] = {
     "submitProposal.input.raisedAt": None,
     "updateActivity.input.end": ("2024-05-05", "input.end"),
     "updateActivity.input.start": ("2024-05-09", "input.end"),
+    "updateReception.input.day": None,
+    "staffVenue.since": None,
 }
 
 
