@@ -29,6 +29,7 @@ from datasets.demo.cities import (
     unit_id,
 )
 from datasets.demo.ids import ILLUSTRATIVE, SEED
+from datasets.demo.issue_keys import with_issue_keys
 from datasets.demo.issues import IssuePlan, add_issue
 from datasets.rows import Chunk, node
 from graph.kernel.dataset import Dataset
@@ -149,4 +150,4 @@ def campaigns_part(built: Dataset) -> Dataset:
         chunk.node("Campaign", row | {"description": description, "congressId": AQ})
         chunk.rel("CAMPAIGN_OF", "Campaign", "Congress", cid, AQ)
         _issues(chunk, year, _visits(chunk, year))
-    return chunk.dataset()
+    return with_issue_keys(built, chunk.dataset())

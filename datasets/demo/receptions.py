@@ -28,6 +28,7 @@ import datetime as dt
 
 from datasets.demo.cities import MAJI_DEPUTIES, MJ, QINGYANG_DEPUTIES, QY, unit_id
 from datasets.demo.ids import ILLUSTRATIVE, SEED, industry_id
+from datasets.demo.issue_keys import with_issue_keys
 from datasets.demo.issues import IssuePlan, add_issue, at, contact_row
 from datasets.rows import Chunk, node
 from graph.kernel.dataset import Dataset
@@ -320,4 +321,4 @@ def receptions_part(built: Dataset) -> Dataset:
     _bookings(chunk)
     _maji_issues(chunk)
     _qingyang_issues(chunk)
-    return chunk.dataset()
+    return with_issue_keys(built, chunk.dataset())

@@ -42,9 +42,10 @@ def clean(contact: ContactInput, field: str = "input.contact") -> ContactInput:
         if not PHONE.match(phone):
             raise validate.invalid(
                 f"{field}.phone",
-                f"电话号码格式不对：{phone}（手机 11 位，座机带区号，如 0514-83451234）",
-                f"Not a phone number: {phone} (a mobile has 11 digits; a landline its area "
-                "code, e.g. 0514-83451234)",
+                # The number itself is not repeated: errors reach logs, and it is personal data.
+                "电话号码格式不对（手机 11 位，座机带区号，如 0514-83451234）",
+                "Not a phone number (a mobile has 11 digits; a landline its area code, "
+                "e.g. 0514-83451234)",
             )
     return ContactInput(name, phone)
 

@@ -114,7 +114,8 @@ ISSUE_FILTERS = {
     "status": "i.status = $status",
     "unit": "i.unitId = $unit",
     "industry": "$industry IN i.industryPath",
-    "enterprise": "i.enterpriseId = $enterprise",
+    # every enterprise it was raised for (a question may speak for several projects' firms)
+    "enterprise": "EXISTS { (i)-[:RAISED_BY]->(:Enterprise {id: $enterprise}) }",
     "campaign": "i.campaignId = $campaign",
     "venue": "i.venueId = $venue",
     "reception": "i.activityId = $reception",
@@ -220,14 +221,19 @@ CALL (i) {
   OPTIONAL MATCH (i)-[:FROM_BOOKING]->(b:Booking)
   OPTIONAL MATCH (b)-[:BOOKED_AT]->(bv:Venue)
   OPTIONAL MATCH (i)-[:IN_CAMPAIGN]->(k:Campaign)
-  OPTIONAL MATCH (i)-[:RAISED_BY]->(e:Enterprise)
   OPTIONAL MATCH (i)-[:ASSIGNED_TO]->(u:Unit)
   OPTIONAL MATCH (i)-[:IN_INDUSTRY]->(n:Industry)
   OPTIONAL MATCH (i)-[:ESCALATED_TO]->(p:Proposal)
-  WITH i, a, coalesce(av.id, bv.id) AS venue, b, k, e, u, n.code AS code, p
+  WITH i, a, coalesce(av.id, bv.id) AS venue, b, k, u, n.code AS code, p
+  ORDER BY code
   LIMIT 1
+  // raised for several enterprises: the first by id is the one statistics group it under
+  CALL (i) {
+    OPTIONAL MATCH (i)-[:RAISED_BY]->(e:Enterprise)
+    RETURN min(e.id) AS enterprise
+  }
   SET i.activityId = a.id, i.venueId = venue, i.bookingId = b.id, i.campaignId = k.id,
-      i.enterpriseId = e.id, i.unitId = u.id, i.industryCode = code, i.proposalId = p.id,
+      i.enterpriseId = enterprise, i.unitId = u.id, i.industryCode = code, i.proposalId = p.id,
       i.industryPath = CASE WHEN code IS NULL THEN []
                             ELSE [m IN [5, 4, 3, 1] WHERE m <= size(code) | left(code, m)] END,
       i.year = i.raisedAt.year,

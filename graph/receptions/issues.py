@@ -97,6 +97,35 @@ def stats_facts(row: Row) -> int:
     )
 
 
+# The ids of its links an issue also stores as properties (lists and statistics filter on them).
+LINK_KEYS = (
+    "activityId",
+    "venueId",
+    "bookingId",
+    "campaignId",
+    "enterpriseId",
+    "unitId",
+    "industryCode",
+    "proposalId",
+)
+
+
+def stored_keys(issue: Mapping[str, Any], links: Mapping[str, str | None]) -> dict[str, Any]:
+    """The keys an issue stores, from its properties and the ids of its links (LINK_KEYS):
+    for issues written in the stored format by a dataset, the same as raise_issue and the steps
+    store (and cypher_issues.REFRESH_KEYS recomputes). Keys without a value are left out."""
+    code = links.get("industryCode")
+    raised: dt.date = issue["raisedAt"]
+    keys: dict[str, Any] = {key: links.get(key) for key in LINK_KEYS}
+    keys |= {
+        "industryPath": industry_path([code]) if code else [],
+        "year": raised.year,
+        "month": raised.strftime("%Y-%m"),
+    }
+    keys["statsFacts"] = stats_facts({**issue, **keys})
+    return {key: value for key, value in keys.items() if value is not None}
+
+
 def facts_day(today: dt.date) -> int:
     """`today` as the facts count it (see `stats_facts`)."""
     return (today - FACTS_EPOCH).days
