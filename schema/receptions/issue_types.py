@@ -30,6 +30,7 @@ from schema.receptions.contacts import Contact, contact_field
 if TYPE_CHECKING:
     from schema.liaison.types import Congress, Deputy, Enterprise, Industry
     from schema.proposals.types import Proposal, Unit
+    from schema.receptions.venue_types import Venue
     from schema.trips.types import Activity
 
 IssueOrigin = strawberry.enum(
@@ -66,6 +67,7 @@ CongressRef = Annotated["Congress", strawberry.lazy(NODE_MODULES["Congress"])]
 UnitRef = Annotated["Unit", strawberry.lazy(NODE_MODULES["Unit"])]
 ProposalRef = Annotated["Proposal", strawberry.lazy(NODE_MODULES["Proposal"])]
 ActivityRef = Annotated["Activity", strawberry.lazy(NODE_MODULES["Activity"])]
+VenueRef = Annotated["Venue", strawberry.lazy(NODE_MODULES["Venue"])]
 
 
 def _as(label: str, row: Row) -> Any:
@@ -189,6 +191,10 @@ class Issue(GraphNode):
     async def reception(self, info: Info) -> ActivityRef | None:
         return await _node(info, "Activity", self.row.get("activityId"))
 
+    @strawberry.field(description="The venue of the reception or booking it was raised at.")
+    async def venue(self, info: Info) -> VenueRef | None:
+        return await _node(info, "Venue", self.row.get("venueId"))
+
     @strawberry.field(description="The campaign it belongs to.")
     async def campaign(self, info: Info) -> Campaign | None:
         return await _node(info, "Campaign", self.row.get("campaignId"))
@@ -299,3 +305,22 @@ class Campaign(GraphNode):
 
 
 ISSUE_TYPES: list[type] = [Issue, Campaign]
+
+
+@strawberry.type(description="The 321 lists of a reception (收集问题、对策建议、限时反馈).")
+class ReceptionLists:
+    problems: list[Issue] = strawberry.field(description="收集问题: every issue raised at it.")
+    measures: list[Issue] = strawberry.field(description="对策建议: those with a measure.")
+    feedback_due: list[Issue] = strawberry.field(
+        description="限时反馈: open ones with a promised date, soonest first."
+    )
+
+
+async def lists_of(info: Info, reception_id: str) -> ReceptionLists:
+    """A reception's three lists, as views of the issues raised at it."""
+    lists = await issue_reads.reception_lists(info.context.db, reception_id)
+    return ReceptionLists(
+        problems=[Issue.from_row(r) for r in lists.problems],
+        measures=[Issue.from_row(r) for r in lists.measures],
+        feedback_due=[Issue.from_row(r) for r in lists.feedback_due],
+    )

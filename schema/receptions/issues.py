@@ -28,7 +28,7 @@ from schema.context import Info
 from schema.permissions import CAN_HANDLE_ISSUES, CAN_READ
 from schema.proposals.types import Proposal
 from schema.receptions.contacts import ContactInput
-from schema.receptions.issue_types import Issue
+from schema.receptions.issue_types import Issue, ReceptionLists, lists_of
 
 HANDLE = [CAN_HANDLE_ISSUES]
 
@@ -86,15 +86,6 @@ class IssueFilterInput:
             open_only=self.open_only,
             text=self.text,
         )
-
-
-@strawberry.type(description="The 321 lists of a reception (收集问题、对策建议、限时反馈).")
-class ReceptionLists:
-    problems: list[Issue] = strawberry.field(description="收集问题: every issue raised at it.")
-    measures: list[Issue] = strawberry.field(description="对策建议: those with a measure.")
-    feedback_due: list[Issue] = strawberry.field(
-        description="限时反馈: open ones with a promised date, soonest first."
-    )
 
 
 @strawberry.type(description="One key of a statistics row.")
@@ -171,12 +162,7 @@ class IssuesQuery:
     )
     async def reception_lists(self, info: Info, reception_id: strawberry.ID) -> ReceptionLists:
         rid = decode_id(reception_id, "Activity", "receptionId")
-        lists = await issue_reads.reception_lists(info.context.db, rid)
-        return ReceptionLists(
-            problems=[Issue.from_row(r) for r in lists.problems],
-            measures=[Issue.from_row(r) for r in lists.measures],
-            feedback_due=[Issue.from_row(r) for r in lists.feedback_due],
-        )
+        return await lists_of(info, rid)
 
     @strawberry.field(
         description="Issue statistics grouped by the dimensions given (also as CSV / Excel: "

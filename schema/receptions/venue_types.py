@@ -23,6 +23,7 @@ from schema.common import After, Connection, First, connection_from_rows, enum_o
 from schema.context import Info
 from schema.fields import NODE_MODULES, GraphNode, node_type, single_field
 from schema.receptions.contacts import Contact, contact_field
+from schema.receptions.issue_types import ReceptionLists, lists_of
 from schema.trips.loaders import conflicts_by_activity
 from schema.trips.types import Activity, TripConflict
 
@@ -146,8 +147,6 @@ class Reception:
     audience: str | None = strawberry.field(description="定对象: whom it receives.")
     status: ActivityStatus | None = strawberry.field(description="Its lifecycle status.")
     row: strawberry.Private[Row]
-    # `lists` (the 321 rule's three lists: problems, measures, feedback due) is a view of the
-    # reception's issues: it belongs to the issues domain, which adds it here.
 
     @classmethod
     def from_row(cls, row: Row) -> Reception:
@@ -163,6 +162,13 @@ class Reception:
             status=enum_or_none(ActivityStatus, row.get("status")),
             row=row,
         )
+
+    @strawberry.field(
+        description="The 321 rule's three lists (收集问题、对策建议、限时反馈), as views of the "
+        "issues raised at it."
+    )
+    async def lists(self, info: Info) -> ReceptionLists:
+        return await lists_of(info, self.row["id"])
 
     @strawberry.field(description="The same record as a trips Activity.")
     def activity(self) -> Activity:
