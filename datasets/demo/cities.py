@@ -9,8 +9,9 @@ Provenance (the seed's lines are kept in datasets/demo/seed_receptions.txt):
   (江航爱唯环保科技有限公司, 大有时空科技有限公司, 福田雷萨安庆公司, 安徽国丰集团).
 - illustrative: every other deputy (invented names; none an entrepreneur, who would need an
   employer), the three project enterprises of 马集镇 (the seed names the projects, 黑莓, 啤酒屋
-  and 博登农业, not the companies), 安庆's other enterprises, all USCCs (valid, with each city's region code), industries, and every unit (the departments
-  a city of that size has; the seed only says "有关部门").
+  and 博登农业, not the companies), 安庆's other enterprises, all USCCs (valid, with each
+  city's region code), industries, and every unit (the departments a city of that size has;
+  the seed only says "有关部门").
 The seed's 236 deputies of 庆阳 in 9 groups are not modelled: the demo's 庆阳 is one station.
 """
 
