@@ -21,6 +21,7 @@ from graph.kernel.dataset import validate
 from graph.kernel.db import Database
 from graph.kernel.loading import load_dataset
 from graph.receptions.contacts import PHONE
+from graph.trips.conflicts import DEFAULT_RULES, conflicts_of_many
 
 SLOT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 STEPS = ("RAISE", "LIST", "ASSIGN", "FOLLOW", "ANSWER", "CLOSE")
@@ -70,6 +71,10 @@ def test_every_seed_string_of_the_new_places_is_in_the_seed() -> None:
         for row in built["nodes"][label]:
             if row["source"] == "seed" and row["id"] not in old:
                 quoted += [(row["id"], row[k]) for k in keys if row.get(k)]
+    # A campaign's name is its year and the seed's name for it.
+    for row in built["nodes"]["Campaign"]:
+        assert row["source"] == "seed" and 2022 <= row["year"] <= 2025
+        quoted.append((row["id"], re.findall(r"“(.+)”", row["name"])[0]))
     assert len(quoted) >= 15
     for where, text in quoted:
         # A congress's formal name is the seed's 仪征市/马集镇/庆阳市/安庆市 + 人民代表大会.
@@ -102,6 +107,18 @@ async def test_receptions_have_their_four_fixings_and_the_321_rule(db: Database)
         "RETURN count(*) AS n"
     )
     assert clashes == [{"n": 0}]
+    # The trips' conflict engine agrees: the draft is the only new activity it would not
+    # schedule, for the 321 rule's two deputies.
+    new = await db.read(
+        "MATCH (a:Activity) WHERE a.kind = 'RECEPTION' OR (a)-[:IN_CAMPAIGN]->() "
+        "RETURN a.id AS id ORDER BY id"
+    )
+    ids = [r["id"] for r in new]
+    found = await conflicts_of_many(db, DEFAULT_RULES, ids)
+    hard = {i: [c.kind.value for c in cs if c.hard] for i, cs in zip(ids, found, strict=True)}
+    assert {i: kinds for i, kinds in hard.items() if kinds} == {
+        DRAFT_RECEPTION: ["TOO_FEW_DEPUTIES"]
+    }
     rooms = await db.read(
         "MATCH (v:Venue {kind: 'RECEPTION_ROOM', township: '马集镇'}) "
         "RETURN v.roomKind AS kind, v.topic AS topic, v.mobile AS mobile, "
