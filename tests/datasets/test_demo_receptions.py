@@ -147,7 +147,7 @@ async def test_the_land_transfer_answers_and_their_deadlines(db: Database) -> No
     )
     article = plain(seed_text())
     assert [r["promise"] for r in rows] == [
-        "目前项目用地都在办理立项手续，需要一个月左右。",
+        "目前项目用地都在办理立项手续,需要一个月左右。",
         "流转手续大概需要两个月。",
         "预计3个月以后可以进行施工。",
     ]

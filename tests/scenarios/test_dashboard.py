@@ -90,9 +90,11 @@ def expected_trips_by_group() -> tuple[dict[str, int], int, int, int]:
     }
     names = {g["id"]: g["name"] for g in dataset["nodes"]["DeputyGroup"]}
     trips = {a for a, row in activities.items() if row["kind"] in ("INSPECTION", "RESEARCH")}
-    per_group = Counter(
-        names[r["start"]] for r in _rels(dataset, "HOLDS", "DeputyGroup") if r["end"] in trips
-    )
+    held = [r for r in _rels(dataset, "HOLDS", "DeputyGroup") if r["end"] in trips]
+    per_group = Counter(names[r["start"]] for r in held)
+    # Trips no group holds (安庆's campaign visits) count under "未填写" (none given).
+    if trips - {r["end"] for r in held}:
+        per_group["未填写"] = len(trips - {r["end"] for r in held})
     checks = sum(a["kind"] == "LAW_CHECK" for a in activities.values())
     return dict(per_group), len(trips), checks, len(activities)
 
