@@ -205,7 +205,12 @@ BOOKINGS = (
 
 def _bookings(chunk: Chunk) -> None:
     for bid, venue, day, (start, end), channel, status, topic, ent, contact, note, src in BOOKINGS:
-        made = day if channel == "WALK_IN" else day - dt.timedelta(days=5)
+        # Booked ahead (never after the demo's today); a walk-in is recorded on the day.
+        made = (
+            day
+            if channel == "WALK_IN"
+            else min(day - dt.timedelta(days=10), TODAY - dt.timedelta(days=3))
+        )
         name = "企业业务流程咨询" if topic == LI_BOSS_SAYS else topic
         row = node(bid, name, src, channel=channel, day=day)
         row |= {"slotStart": start, "slotEnd": end, "status": status, "topic": topic}
@@ -246,7 +251,7 @@ def _maji_issues(chunk: Chunk) -> None:
         add_issue(chunk, IssuePlan(
             iid, title, MJ, new_year, "RECEPTION", "CLOSED", MAJI_BY, source=SEED,
             unit=unit_id("yz", unit), outcome=ending, answer_after=answer_after, assign_after=1,
-            promised_by=new_year + dt.timedelta(days=7),
+            promised_by=new_year + dt.timedelta(days=answer_after + 5),
             answer="已由承办部门一次性告知办理流程与材料", activity=NEW_YEAR_RECEPTION,
             booking=booking, deputies=(CHEN, ZHOU), contact=person,
         ))  # fmt: skip
@@ -274,7 +279,8 @@ def _maji_issues(chunk: Chunk) -> None:
         add_issue(chunk, IssuePlan(
             f"mj-issue-{n:02d}", title, MJ, d, "RECEPTION", status, MAJI_BY, outcome=outcome,
             unit=unit_id("yz", office) if office else None, promise=f"{days}天内反馈",
-            promised_by=d + dt.timedelta(days=days), measure="列入“收集问题”清单，交相关部门办理",
+            promised_by=d + dt.timedelta(days=days), answer_after=days - 5,
+            measure="列入“收集问题”清单，交相关部门办理",
             answer="承办部门已书面答复", activity=reception_id(venue, d), deputies=deps,
             enterprises=(ent,) if ent else (), contact=contact,
         ))  # fmt: skip
@@ -309,7 +315,8 @@ def _qingyang_issues(chunk: Chunk) -> None:
         add_issue(chunk, IssuePlan(
             f"qy-issue-{n:02d}", title, QY, day, "RECEPTION", status, QINGYANG_BY,
             outcome=outcome, unit=unit_id("qy", unit) if unit else None, promise="15个工作日内答复",
-            promised_by=day + dt.timedelta(days=21), measure="建清单、明责任，对口交办并跟踪督办",
+            promised_by=day + dt.timedelta(days=21), answer_after=15,
+            measure="建清单、明责任，对口交办并跟踪督办",
             answer="承办单位已答复并回访群众", activity=reception_id(venue, day), deputies=deputies,
             contact=contact,
         ))  # fmt: skip

@@ -15,7 +15,7 @@ import pytest
 import datasets.demo
 from datasets.demo import compose as demo
 from datasets.demo.cities import cities_part
-from datasets.demo.receptions import DRAFT_RECEPTION, LAND_RECEPTION
+from datasets.demo.receptions import DRAFT_RECEPTION, LAND_RECEPTION, TODAY
 from graph.kernel import transfer
 from graph.kernel.dataset import validate
 from graph.kernel.db import Database
@@ -141,6 +141,7 @@ async def test_the_land_transfer_answers_and_their_deadlines(db: Database) -> No
     rows = await db.read(
         "MATCH (i:Issue)-[:RAISED_AT]->(a:Activity {id: $id}) "
         "RETURN i.title AS title, i.promise AS promise, i.promisedBy AS by, a.start AS day, "
+        "i.answeredAt AS answered, "
         "i.source AS source, [(i)-[:RAISED_BY]->(e) | e.name] AS enterprises, "
         "COUNT { (:Deputy)-[:COLLECTED]->(i) } AS collectors ORDER BY by",
         id=LAND_RECEPTION,
@@ -156,6 +157,7 @@ async def test_the_land_transfer_answers_and_their_deadlines(db: Database) -> No
         assert r["source"] == "seed" and r["collectors"] >= 2
         day = r["day"]
         assert r["by"] == day.replace(month=day.month + months)
+        assert r["answered"] <= r["by"]  # answered as promised on the spot
         projects = ("黑莓", "啤酒屋", "博登农业")
         assert sorted(p for p in projects for e in r["enterprises"] if p in e) == sorted(projects)
     beer = await db.read(
@@ -280,3 +282,31 @@ def test_the_loader_takes_contacts_only_as_allowlisted() -> None:
 def contact_link(owner: str, row: dict[str, Any]) -> tuple[str, str, str, list[dict[str, Any]]]:
     """A CONTACT relation entry of a dataset, from `owner`."""
     return ("CONTACT", owner, "Contact", [row])
+
+
+async def test_bookings_fit_their_receptions(db: Database) -> None:
+    await load_dataset(db, demo.demo_dataset())
+    rows = await db.read(
+        "MATCH (b:Booking)-[:BOOKED_AT]->(v:Venue), (b)-[:BOOKED_FOR]->(a:Activity) "
+        "RETURN b.id AS id, b.channel AS channel, b.status AS status, b.day AS day, "
+        "date(b.at) AS made, b.slotStart AS s, b.slotEnd AS e, a.start AS held, "
+        "a.slotStart AS from, a.slotEnd AS to, EXISTS { (a)-[:HELD_AT]->(v) } AS here, "
+        "COUNT { (b)-[:CONTACT]->(:Contact) } AS contacts"
+    )
+    assert len(rows) == len(demo.demo_dataset()["nodes"]["Booking"]) >= 10
+    assert {r["channel"] for r in rows} == {"ONLINE", "OFFLINE", "WALK_IN"}
+    for r in rows:
+        assert r["here"] and r["day"] == r["held"] and r["contacts"] == 1, r
+        assert r["from"] <= r["s"] < r["e"] <= r["to"], r
+        assert r["made"] <= r["day"], r
+        assert (r["made"] == r["day"]) == (r["channel"] == "WALK_IN"), r
+    # Bookings of receptions still to come hold their slots; past ones ended.
+    holding = {r["status"] for r in rows if r["held"] > TODAY}
+    assert holding <= {"REQUESTED", "CONFIRMED"} and holding
+    assert all(r["made"] < TODAY for r in rows)
+    overdue = await db.read(
+        "MATCH (i:Issue) WHERE i.status IN ['RAISED', 'LISTED', 'ASSIGNED', 'HANDLING'] "
+        "RETURN i.promisedBy < $today AS overdue, count(*) AS n",
+        today=TODAY,
+    )
+    assert {r["overdue"] for r in overdue} >= {True}, "feedback overdue has something to find"
