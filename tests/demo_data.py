@@ -12,6 +12,7 @@ from datasets.demo import compose as demo
 from graph.kernel.dataset import Dataset
 from graph.kernel.db import Database, open_driver
 from graph.kernel.loading import load_dataset
+from graph.kernel.model import PERSONAL_LABELS
 from graph.kernel.settings import Settings
 
 
@@ -64,11 +65,13 @@ def demo_names() -> tuple[str, ...]:
 
 @cache
 def demo_global_ids() -> tuple[str, ...]:
-    """The global id (`node(id)`) of every node in the demo dataset, sorted."""
+    """The global id (`node(id)`) of every node in the demo dataset but citizens' contacts,
+    sorted."""
     return tuple(
         sorted(
             str(relay.GlobalID(type_name=label, node_id=str(row["id"])))
             for label, rows in demo.demo_dataset().get("nodes", {}).items()
+            if label not in PERSONAL_LABELS  # a contact has no global id
             for row in rows
         )
     )

@@ -93,7 +93,7 @@ def _visits(chunk: Chunk, year: int) -> dict[str, tuple[str, D, tuple[str, ...]]
         day = start + dt.timedelta(days=2 * (n - 1) + 1)
         deputies = ANQING_DEPUTIES if n % 2 else ANQING_DEPUTIES[:2]
         aid = f"aq-visit-{year}-{n}"
-        title = f"{year}年“{NAME}”走访企业（第{n}次）"
+        title = f"{year}年“{NAME}”第{n}次走访企业"
         row = node(aid, title, ILLUSTRATIVE, kind="RESEARCH", title=title, topic=NAME)
         row |= {"start": day, "end": day, "status": "COMPLETED"}
         chunk.node("Activity", row | {"summary": "与企业负责人、人大代表面对面交流，收集企业诉求"})

@@ -7,10 +7,11 @@ Provenance (the seed's lines are kept in datasets/demo/seed_receptions.txt):
   congress (镇人大, TOWNSHIP); 庆阳市 and 安庆市 (prefecture-level cities, CITY); 陈玲 (市人大代表、
   马集镇人大负责人: a deputy of 仪征's congress); the four enterprises 安庆's team visited in 2025
   (江航爱唯环保科技有限公司, 大有时空科技有限公司, 福田雷萨安庆公司, 安徽国丰集团).
-- illustrative: every other deputy (invented names), the three project enterprises of 马集镇 (the
-  seed names the projects, 黑莓, 啤酒屋 and 博登农业, not the companies), 安庆's other enterprises,
-  all USCCs (valid, with each city's region code), industries, and every unit (the departments
-  a city of that size has; the seed only says "有关部门").
+- illustrative: every other deputy (invented names; none an entrepreneur, who would need an
+  employer), the three project enterprises of 马集镇 (the seed names the projects, 黑莓, 啤酒屋
+  and 博登农业, not the companies), 安庆's other enterprises, all USCCs (valid, with each
+  city's region code), industries, and every unit (the departments a city of that size has;
+  the seed only says "有关部门").
 The seed's 236 deputies of 庆阳 in 9 groups are not modelled: the demo's 庆阳 is one station.
 """
 
@@ -33,20 +34,28 @@ CONGRESSES = (
 )
 SINCE = D(2022, 1, 1)
 F, M = "FEMALE", "MALE"
-PG, PRO, ENT, FARM = "PARTY_GOVERNMENT", "PROFESSIONAL", "ENTERPRISE", "FARMER"
+PG, PRO, FARM = "PARTY_GOVERNMENT", "PROFESSIONAL", "FARMER"
 
 # id, name, gender, category, expertise, source, seats (congress id, level)
 DEPUTIES: tuple[tuple[str, str, str | None, str, str, str, tuple[tuple[str, str], ...]], ...] = (
     ("yz-dep-chen-ling", "陈玲", None, PG, "市人大代表、马集镇人大负责人", SEED, ((YZ, "COUNTY"),)),
     ("yz-dep-zhou", "周晓红", F, FARM, "特色种植；土地流转", ILLUSTRATIVE, ((MJ, "TOWNSHIP"),)),
-    ("yz-dep-liu", "刘志强", M, ENT, "中小企业经营；营商环境", ILLUSTRATIVE, ((YZ, "COUNTY"),)),
+    (
+        "yz-dep-liu",
+        "刘志强",
+        M,
+        PRO,
+        "律师；营商环境与企业法律服务",
+        ILLUSTRATIVE,
+        ((YZ, "COUNTY"),),
+    ),
     ("yz-dep-sun", "孙桂芳", F, PRO, "基层法律服务", ILLUSTRATIVE, ((MJ, "TOWNSHIP"),)),
     ("qy-dep-ma", "马文斌", M, PRO, "基础教育", ILLUSTRATIVE, ((QY, "CITY"),)),
     ("qy-dep-li", "李秀英", F, PRO, "社区医疗", ILLUSTRATIVE, ((QY, "CITY"),)),
-    ("qy-dep-zhang", "张国庆", M, ENT, "就业创业", ILLUSTRATIVE, ((QY, "CITY"),)),
+    ("qy-dep-zhang", "张国庆", M, PRO, "职业指导；就业创业", ILLUSTRATIVE, ((QY, "CITY"),)),
     ("qy-dep-he", "何丽娟", F, PG, "养老服务；民政", ILLUSTRATIVE, ((QY, "CITY"),)),
     ("aq-dep-wang", "汪明华", M, PG, "营商环境；财政经济", ILLUSTRATIVE, ((AQ, "CITY"),)),
-    ("aq-dep-fang", "方雪梅", F, ENT, "民营企业经营", ILLUSTRATIVE, ((AQ, "CITY"),)),
+    ("aq-dep-fang", "方雪梅", F, PRO, "会计师；企业财税服务", ILLUSTRATIVE, ((AQ, "CITY"),)),
     ("aq-dep-cheng", "程立新", M, PRO, "科技创新；知识产权", ILLUSTRATIVE, ((AQ, "CITY"),)),
 )
 MAJI_DEPUTIES = ("yz-dep-chen-ling", "yz-dep-zhou", "yz-dep-liu", "yz-dep-sun")

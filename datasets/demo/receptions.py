@@ -45,7 +45,9 @@ CHEN, ZHOU, LIU, SUN = MAJI_DEPUTIES
 MA, LI, ZHANG, HE = QINGYANG_DEPUTIES
 AM, PM = ("09:00", "11:30"), ("14:30", "17:00")
 
-# The seed's words (full-width punctuation; the tests compare them with the seed alike).
+# The seed's words. Names and titles keep the seed's ASCII commas and question marks (the form
+# graph/kernel/names.py keys names by); longer texts use full-width ones, which the tests
+# compare with the seed alike.
 LI_BOSS_SAYS = (
     "我们做企业的平时因为事务繁多，对一些业务流程掌握不及时，有了‘会客厅’这样一个平台，"
     "就能随时去咨询，有时还能提提建议，请人大代表把我们的心声带上去。"
@@ -54,13 +56,13 @@ LAND_QUESTIONS = (
     # (title: the deputies' question, promise: the answer on the spot, months to the deadline,
     #  unit)
     (
-        "涉及黑莓、啤酒屋、博登农业几个项目的土地流转手续办到哪一步了？",
-        "目前项目用地都在办理立项手续，需要一个月左右。",
+        "涉及黑莓、啤酒屋、博登农业几个项目的土地流转手续办到哪一步了?",
+        "目前项目用地都在办理立项手续,需要一个月左右。",
         1,
         "drc",
     ),
-    ("土地流转手续什么时候能办好？", "流转手续大概需要两个月。", 2, "agri"),
-    ("企业什么时候能够进场施工？", "预计3个月以后可以进行施工。", 3, "nature"),
+    ("土地流转手续什么时候能办好?", "流转手续大概需要两个月。", 2, "agri"),
+    ("企业什么时候能够进场施工?", "预计3个月以后可以进行施工。", 3, "nature"),
 )
 BEER_HOUSE_HEARD = "听闻项目用地将在3至4个月后解决"
 PROJECTS = ("yz-ent-blackberry", "yz-ent-beer-house", "yz-ent-boden")
@@ -138,10 +140,10 @@ def reception_id(venue: str, day: D) -> str:
 def _title(venue: str, day: D, theme: str) -> str:
     if venue in (STATION, LEGISLATIVE):
         kind = "选民接待日" if day.month % 2 == 0 else "代表接待日"
-        return f"{kind}：{theme}"
+        return f"{kind}·{theme}"
     if venue == TOPIC_ROOM:
-        return f"专题“会客厅”接待：{theme}"
-    return f"“会客厅”接待：{theme}"
+        return f"专题“会客厅”接待·{theme}"
+    return f"“会客厅”接待·{theme}"
 
 
 def _receptions(chunk: Chunk) -> None:
@@ -204,8 +206,14 @@ BOOKINGS = (
 
 def _bookings(chunk: Chunk) -> None:
     for bid, venue, day, (start, end), channel, status, topic, ent, contact, note, src in BOOKINGS:
-        made = day if channel == "WALK_IN" else day - dt.timedelta(days=5)
-        row = node(bid, topic if len(topic) <= 30 else topic[:30], src, channel=channel, day=day)
+        # Booked ahead (never after the demo's today); a walk-in is recorded on the day.
+        made = (
+            day
+            if channel == "WALK_IN"
+            else min(day - dt.timedelta(days=10), TODAY - dt.timedelta(days=3))
+        )
+        name = "企业业务流程咨询" if topic == LI_BOSS_SAYS else topic
+        row = node(bid, name, src, channel=channel, day=day)
         row |= {"slotStart": start, "slotEnd": end, "status": status, "topic": topic}
         chunk.node("Booking", row | {"at": at(made, 9, 30), "note": note})
         chunk.rel("BOOKED_AT", "Booking", "Venue", bid, venue)
@@ -236,15 +244,15 @@ def _maji_issues(chunk: Chunk) -> None:
         ))  # fmt: skip
     new_year = D(2025, 2, 6)
     for iid, title, unit, ending, answer_after, booking, person in (
-        ("mj-issue-start-up", "开办企业需要哪些流程？", "approval", "EXPLAINED", 2, "mj-bk-06",
+        ("mj-issue-start-up", "开办企业需要哪些流程?", "approval", "EXPLAINED", 2, "mj-bk-06",
          ("王女士", "138 0000 0002")),
-        ("mj-issue-credit", "我的企业失信了还能修复吗？", "market", "SOLVED", 25, "mj-bk-07",
+        ("mj-issue-credit", "我的企业失信了还能修复吗?", "market", "SOLVED", 25, "mj-bk-07",
          ("赵先生", "138 0000 0003")),
     ):  # fmt: skip
         add_issue(chunk, IssuePlan(
             iid, title, MJ, new_year, "RECEPTION", "CLOSED", MAJI_BY, source=SEED,
             unit=unit_id("yz", unit), outcome=ending, answer_after=answer_after, assign_after=1,
-            promised_by=new_year + dt.timedelta(days=7),
+            promised_by=new_year + dt.timedelta(days=answer_after + 5),
             answer="已由承办部门一次性告知办理流程与材料", activity=NEW_YEAR_RECEPTION,
             booking=booking, deputies=(CHEN, ZHOU), contact=person,
         ))  # fmt: skip
@@ -252,9 +260,9 @@ def _maji_issues(chunk: Chunk) -> None:
     for n, (d, venue, title, status, outcome, office, deps, ent, days, contact) in enumerate((
         (D(2024, 3, 26), TOPIC_ROOM, "厂房建设规划许可办理进度", "CLOSED", "SOLVED", "nature",
          (CHEN, LIU), "yz-ent-boden", 30, None),
-        (D(2024, 6, 25), TOPIC_ROOM, "企业招工难，希望对接职业技能培训", "CLOSED", "SOLVED", "hrss",
+        (D(2024, 6, 25), TOPIC_ROOM, "企业招工难,希望对接职业技能培训", "CLOSED", "SOLVED", "hrss",
          (CHEN, LIU), "yz-ent-blackberry", 30, None),
-        (D(2024, 9, 10), ROOM, "村道路灯损坏，夜间出行不便", "CLOSED", "SOLVED", "town",
+        (D(2024, 9, 10), ROOM, "村道路灯损坏,夜间出行不便", "CLOSED", "SOLVED", "town",
          (CHEN, ZHOU), None, 14, ("冯先生", "138 0000 0018")),
         (D(2024, 12, 24), TOPIC_ROOM, "增值税留抵退税办理咨询", "CLOSED", "EXPLAINED", "tax",
          (CHEN, LIU), "yz-ent-ping", 14, None),
@@ -272,7 +280,8 @@ def _maji_issues(chunk: Chunk) -> None:
         add_issue(chunk, IssuePlan(
             f"mj-issue-{n:02d}", title, MJ, d, "RECEPTION", status, MAJI_BY, outcome=outcome,
             unit=unit_id("yz", office) if office else None, promise=f"{days}天内反馈",
-            promised_by=d + dt.timedelta(days=days), measure="列入“收集问题”清单，交相关部门办理",
+            promised_by=d + dt.timedelta(days=days), answer_after=days - 5,
+            measure="列入“收集问题”清单，交相关部门办理",
             answer="承办部门已书面答复", activity=reception_id(venue, d), deputies=deps,
             enterprises=(ent,) if ent else (), contact=contact,
         ))  # fmt: skip
@@ -307,7 +316,8 @@ def _qingyang_issues(chunk: Chunk) -> None:
         add_issue(chunk, IssuePlan(
             f"qy-issue-{n:02d}", title, QY, day, "RECEPTION", status, QINGYANG_BY,
             outcome=outcome, unit=unit_id("qy", unit) if unit else None, promise="15个工作日内答复",
-            promised_by=day + dt.timedelta(days=21), measure="建清单、明责任，对口交办并跟踪督办",
+            promised_by=day + dt.timedelta(days=21), answer_after=15,
+            measure="建清单、明责任，对口交办并跟踪督办",
             answer="承办单位已答复并回访群众", activity=reception_id(venue, day), deputies=deputies,
             contact=contact,
         ))  # fmt: skip

@@ -15,12 +15,13 @@ import pytest
 import datasets.demo
 from datasets.demo import compose as demo
 from datasets.demo.cities import cities_part
-from datasets.demo.receptions import DRAFT_RECEPTION, LAND_RECEPTION
+from datasets.demo.receptions import DRAFT_RECEPTION, LAND_RECEPTION, TODAY
 from graph.kernel import transfer
 from graph.kernel.dataset import validate
 from graph.kernel.db import Database
 from graph.kernel.loading import load_dataset
 from graph.receptions.contacts import PHONE
+from graph.trips.conflicts import DEFAULT_RULES, conflicts_of_many
 
 SLOT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 STEPS = ("RAISE", "LIST", "ASSIGN", "FOLLOW", "ANSWER", "CLOSE")
@@ -70,6 +71,10 @@ def test_every_seed_string_of_the_new_places_is_in_the_seed() -> None:
         for row in built["nodes"][label]:
             if row["source"] == "seed" and row["id"] not in old:
                 quoted += [(row["id"], row[k]) for k in keys if row.get(k)]
+    # A campaign's name is its year and the seed's name for it.
+    for row in built["nodes"]["Campaign"]:
+        assert row["source"] == "seed" and 2022 <= row["year"] <= 2025
+        quoted.append((row["id"], re.findall(r"“(.+)”", row["name"])[0]))
     assert len(quoted) >= 15
     for where, text in quoted:
         # A congress's formal name is the seed's 仪征市/马集镇/庆阳市/安庆市 + 人民代表大会.
@@ -102,6 +107,18 @@ async def test_receptions_have_their_four_fixings_and_the_321_rule(db: Database)
         "RETURN count(*) AS n"
     )
     assert clashes == [{"n": 0}]
+    # The trips' conflict engine agrees: the draft is the only new activity it would not
+    # schedule, for the 321 rule's two deputies.
+    new = await db.read(
+        "MATCH (a:Activity) WHERE a.kind = 'RECEPTION' OR (a)-[:IN_CAMPAIGN]->() "
+        "RETURN a.id AS id ORDER BY id"
+    )
+    ids = [r["id"] for r in new]
+    found = await conflicts_of_many(db, DEFAULT_RULES, ids)
+    hard = {i: [c.kind.value for c in cs if c.hard] for i, cs in zip(ids, found, strict=True)}
+    assert {i: kinds for i, kinds in hard.items() if kinds} == {
+        DRAFT_RECEPTION: ["TOO_FEW_DEPUTIES"]
+    }
     rooms = await db.read(
         "MATCH (v:Venue {kind: 'RECEPTION_ROOM', township: '马集镇'}) "
         "RETURN v.roomKind AS kind, v.topic AS topic, v.mobile AS mobile, "
@@ -124,13 +141,14 @@ async def test_the_land_transfer_answers_and_their_deadlines(db: Database) -> No
     rows = await db.read(
         "MATCH (i:Issue)-[:RAISED_AT]->(a:Activity {id: $id}) "
         "RETURN i.title AS title, i.promise AS promise, i.promisedBy AS by, a.start AS day, "
+        "i.answeredAt AS answered, "
         "i.source AS source, [(i)-[:RAISED_BY]->(e) | e.name] AS enterprises, "
         "COUNT { (:Deputy)-[:COLLECTED]->(i) } AS collectors ORDER BY by",
         id=LAND_RECEPTION,
     )
     article = plain(seed_text())
     assert [r["promise"] for r in rows] == [
-        "目前项目用地都在办理立项手续，需要一个月左右。",
+        "目前项目用地都在办理立项手续,需要一个月左右。",
         "流转手续大概需要两个月。",
         "预计3个月以后可以进行施工。",
     ]
@@ -139,6 +157,7 @@ async def test_the_land_transfer_answers_and_their_deadlines(db: Database) -> No
         assert r["source"] == "seed" and r["collectors"] >= 2
         day = r["day"]
         assert r["by"] == day.replace(month=day.month + months)
+        assert r["answered"] <= r["by"]  # answered as promised on the spot
         projects = ("黑莓", "啤酒屋", "博登农业")
         assert sorted(p for p in projects for e in r["enterprises"] if p in e) == sorted(projects)
     beer = await db.read(
@@ -263,3 +282,31 @@ def test_the_loader_takes_contacts_only_as_allowlisted() -> None:
 def contact_link(owner: str, row: dict[str, Any]) -> tuple[str, str, str, list[dict[str, Any]]]:
     """A CONTACT relation entry of a dataset, from `owner`."""
     return ("CONTACT", owner, "Contact", [row])
+
+
+async def test_bookings_fit_their_receptions(db: Database) -> None:
+    await load_dataset(db, demo.demo_dataset())
+    rows = await db.read(
+        "MATCH (b:Booking)-[:BOOKED_AT]->(v:Venue), (b)-[:BOOKED_FOR]->(a:Activity) "
+        "RETURN b.id AS id, b.channel AS channel, b.status AS status, b.day AS day, "
+        "date(b.at) AS made, b.slotStart AS s, b.slotEnd AS e, a.start AS held, "
+        "a.slotStart AS from, a.slotEnd AS to, EXISTS { (a)-[:HELD_AT]->(v) } AS here, "
+        "COUNT { (b)-[:CONTACT]->(:Contact) } AS contacts"
+    )
+    assert len(rows) == len(demo.demo_dataset()["nodes"]["Booking"]) >= 10
+    assert {r["channel"] for r in rows} == {"ONLINE", "OFFLINE", "WALK_IN"}
+    for r in rows:
+        assert r["here"] and r["day"] == r["held"] and r["contacts"] == 1, r
+        assert r["from"] <= r["s"] < r["e"] <= r["to"], r
+        assert r["made"] <= r["day"], r
+        assert (r["made"] == r["day"]) == (r["channel"] == "WALK_IN"), r
+    # Bookings of receptions still to come hold their slots; past ones ended.
+    holding = {r["status"] for r in rows if r["held"] > TODAY}
+    assert holding <= {"REQUESTED", "CONFIRMED"} and holding
+    assert all(r["made"] < TODAY for r in rows)
+    overdue = await db.read(
+        "MATCH (i:Issue) WHERE i.status IN ['RAISED', 'LISTED', 'ASSIGNED', 'HANDLING'] "
+        "RETURN i.promisedBy < $today AS overdue, count(*) AS n",
+        today=TODAY,
+    )
+    assert {r["overdue"] for r in overdue} >= {True}, "feedback overdue has something to find"
