@@ -46,8 +46,8 @@ def test_staff_read_februarys_reception_and_its_three_lists(staff: GraphQLClient
     assert reception["theme"] and reception["host"] and reception["audience"]  # 四定
     assert len(reception["deputies"]) >= 2 and reception["conflicts"] == []  # 321: ≥ 2
     promises = {p["title"]: p["promise"] for p in reception["lists"]["problems"]}
-    assert promises["土地流转手续什么时候能办好？"] == "流转手续大概需要两个月。"
-    assert promises["企业什么时候能够进场施工？"] == "预计3个月以后可以进行施工。"
+    assert promises["土地流转手续什么时候能办好?"] == "流转手续大概需要两个月。"
+    assert promises["企业什么时候能够进场施工?"] == "预计3个月以后可以进行施工。"
     assert any("黑莓、啤酒屋、博登农业" in title for title in promises)
     days = sorted(dt.date.fromisoformat(p["promisedBy"]) for p in reception["lists"]["problems"])
     # about one, two and three months after the reception
