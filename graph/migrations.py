@@ -241,6 +241,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX activity_kind IF NOT EXISTS FOR (n:Activity) ON (n.kind)",
         ),
     ),
+    Migration(
+        14,
+        "issues: the keys stored on each issue that lists and statistics filter on; campaigns",
+        (
+            *(
+                f"CREATE INDEX issue_{key.lower()} IF NOT EXISTS FOR (n:Issue) ON (n.{key})"
+                for key in ("campaignId", "unitId", "venueId", "enterpriseId", "activityId")
+            ),
+            "CREATE TEXT INDEX issue_title_text IF NOT EXISTS FOR (n:Issue) ON (n.title)",
+            "CREATE INDEX campaign_congress_name IF NOT EXISTS "
+            "FOR (n:Campaign) ON (n.congressId, n.name, n.year)",
+        ),
+    ),
 )
 
 APPLIED_VERSIONS = """

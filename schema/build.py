@@ -30,6 +30,9 @@ from schema.proposals.mutations import ProposalsMutation
 from schema.proposals.queries import ProposalsQuery
 from schema.proposals.types import TYPES as PROPOSAL_TYPES
 from schema.readpath.extension import CompiledReads
+from schema.receptions.campaigns import CampaignsMutation, CampaignsQuery
+from schema.receptions.issue_types import ISSUE_TYPES
+from schema.receptions.issues import IssuesMutation, IssuesQuery
 from schema.trips.feeds import FeedsMutation
 from schema.trips.mutations import TripsMutation
 from schema.trips.queries import TripsQuery
@@ -51,7 +54,15 @@ LIMIT_RULES = [
 
 @strawberry.type(description="Read the liaison graph. Lists sort by pinyin.")
 class Query(
-    NodeQuery, LiaisonQuery, CoverageQuery, TripsQuery, TripStatsQuery, AuditQuery, ProposalsQuery
+    NodeQuery,
+    LiaisonQuery,
+    CoverageQuery,
+    TripsQuery,
+    TripStatsQuery,
+    AuditQuery,
+    ProposalsQuery,
+    IssuesQuery,
+    CampaignsQuery,
 ):
     """The fields come from the domains' query classes."""
 
@@ -64,6 +75,8 @@ class Mutation(
     ProposalsMutation,
     HandlingMutation,
     FeedsMutation,
+    IssuesMutation,
+    CampaignsMutation,
 ):
     """The fields come from the domains' mutation classes."""
 
@@ -71,7 +84,7 @@ class Mutation(
 schema = Schema(
     query=Query,
     mutation=Mutation,
-    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES],
+    types=[*TYPES.values(), *TRIP_TYPES, *PROPOSAL_TYPES, *ISSUE_TYPES],
     config=StrawberryConfig(auto_camel_case=True),
     extensions=[
         # Parsed and validated documents are kept (by query text): a client repeats its queries.

@@ -46,6 +46,8 @@ NODE_MODULES = {
     "Activity": "schema.trips.types",
     "Proposal": "schema.proposals.types",
     "Unit": "schema.proposals.types",
+    "Issue": "schema.receptions.issue_types",
+    "Campaign": "schema.receptions.issue_types",
 }
 
 

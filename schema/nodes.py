@@ -20,6 +20,7 @@ from schema.fields import GraphNode
 from schema.liaison.types import TYPES
 from schema.permissions import CAN_READ
 from schema.proposals.types import Proposal, Unit
+from schema.receptions.issue_types import Campaign, Issue
 from schema.trips.types import Activity
 
 # Every type that implements Node, by label (tests/schema check that none is missing).
@@ -28,6 +29,8 @@ NODE_TYPES: dict[str, type[GraphNode]] = {
     Unit.LABEL: Unit,
     Proposal.LABEL: Proposal,
     Activity.LABEL: Activity,
+    Issue.LABEL: Issue,
+    Campaign.LABEL: Campaign,
 }
 
 MAX_IDS = 100

@@ -66,4 +66,6 @@ LABEL_ZH = {
     "Unit": "承办单位",
     "Activity": "视察调研活动",
     "Proposal": "意见建议",
+    "Issue": "诉求",
+    "Campaign": "专项活动",
 }

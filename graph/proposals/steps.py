@@ -59,6 +59,12 @@ class SubmitInput:
 async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
     """Record a suggestion as raised (SUBMITTED), with who entered it; DUPLICATE when the same
     deputy or group raised one with the same title on the same day."""
+    return await db.transaction(lambda tx: submit_in(tx, data, by))
+
+
+async def submit_in(tx: AsyncManagedTransaction, data: SubmitInput, by: str) -> Row:
+    """`submit_proposal` inside the caller's transaction (an issue escalated into a suggestion,
+    graph/receptions/issue_steps.py, locks the issue first)."""
     title = validate.name(data.title, "input.title")
     summary = validate.optional_text(data.summary, "input.summary")
     dates.in_range(data.raised_at, "input.raisedAt")
@@ -73,64 +79,60 @@ async def submit_proposal(db: Database, data: SubmitInput, by: str) -> Row:
     committees = list(dict.fromkeys(data.committee_ids))
     co_signers = list(dict.fromkeys(data.co_signer_ids))
     proposal_id = str(uuid.uuid4())
-
-    async def work(tx: AsyncManagedTransaction) -> Row:
-        # The raiser is locked first: the same title twice on one day would pass two checks
-        # running side by side.
-        await locks.lock_nodes(tx, [(data.raised_by_label, data.raised_by_id, "input.raisedById")])
-        raiser = await run(tx, cypher.MATCH_RAISER[data.raised_by_label], id=data.raised_by_id)
-        if not raiser:
-            raise not_found(data.raised_by_label, data.raised_by_id, field="input.raisedById")
-        existing = await run(
-            tx,
-            cypher.MATCH_DUPLICATE_PROPOSAL[data.raised_by_label],
-            raiser=data.raised_by_id,
-            title=title,
-            raisedAt=data.raised_at,
+    # The raiser is locked first: the same title twice on one day would pass two checks
+    # running side by side.
+    await locks.lock_nodes(tx, [(data.raised_by_label, data.raised_by_id, "input.raisedById")])
+    raiser = await run(tx, cypher.MATCH_RAISER[data.raised_by_label], id=data.raised_by_id)
+    if not raiser:
+        raise not_found(data.raised_by_label, data.raised_by_id, field="input.raisedById")
+    existing = await run(
+        tx,
+        cypher.MATCH_DUPLICATE_PROPOSAL[data.raised_by_label],
+        raiser=data.raised_by_id,
+        title=title,
+        raisedAt=data.raised_at,
+    )
+    if existing:
+        raise DomainError(
+            ErrorCode.DUPLICATE,
+            f"同一提出者同日已提出同名意见建议（{existing[0]['id']}）",
+            f"The same deputy or group already raised {title!r} that day: {existing[0]['id']}",
+            field="input.title",
+            ids=[existing[0]["id"]],
         )
-        if existing:
-            raise DomainError(
-                ErrorCode.DUPLICATE,
-                f"同一提出者同日已提出同名意见建议（{existing[0]['id']}）",
-                f"The same deputy or group already raised {title!r} that day: {existing[0]['id']}",
-                field="input.title",
-                ids=[existing[0]["id"]],
-            )
-        await lock_industries(tx, codes)
-        await lock_committees(tx, committees)
-        activity = data.activity_id
-        if activity is not None and not await run(tx, cypher.MATCH_ACTIVITY, id=activity):
-            raise not_found("Activity", activity, field="input.activityId")
-        props = {
-            "name": title,
-            "title": title,
-            "summary": summary,
-            "raisedAt": data.raised_at,
-            "stage": data.stage,
-            "reviewRound": 0,
-            "source": "user",
-            "enteredBy": by,
-            "congressId": raiser[0]["congressId"],
-            "groupId": raiser[0]["groupId"],
-            **derived(data.raised_at, codes),
-        }
-        props["statsFacts"] = stats_facts(props)
-        await run(tx, cypher.CREATE_PROPOSAL, id=proposal_id, props=props, sortKey=sort_key(title))
-        await run(
-            tx, cypher.LINK_RAISER[data.raised_by_label], raiser=data.raised_by_id, id=proposal_id
-        )
-        await run(tx, cypher.SET_INDUSTRIES, id=proposal_id, codes=codes)
-        await run(tx, cypher.SET_SUPERVISORS, id=proposal_id, committees=committees)
-        if data.activity_id is not None:
-            await run(tx, cypher.LINK_ACTIVITY, id=proposal_id, activity=data.activity_id)
-        if co_signers:
-            await handling.link_co_signers(tx, proposal_id, co_signers, "input.coSignerIds")
-        current = {"id": proposal_id, "status": None, "source": "user"}
-        return await record_step(
-            tx, current, ProposalAction.SUBMIT, ProposalStatus.SUBMITTED, by, note=f"由 {by} 录入"
-        )
-
-    return await db.transaction(work)
+    await lock_industries(tx, codes)
+    await lock_committees(tx, committees)
+    activity = data.activity_id
+    if activity is not None and not await run(tx, cypher.MATCH_ACTIVITY, id=activity):
+        raise not_found("Activity", activity, field="input.activityId")
+    props = {
+        "name": title,
+        "title": title,
+        "summary": summary,
+        "raisedAt": data.raised_at,
+        "stage": data.stage,
+        "reviewRound": 0,
+        "source": "user",
+        "enteredBy": by,
+        "congressId": raiser[0]["congressId"],
+        "groupId": raiser[0]["groupId"],
+        **derived(data.raised_at, codes),
+    }
+    props["statsFacts"] = stats_facts(props)
+    await run(tx, cypher.CREATE_PROPOSAL, id=proposal_id, props=props, sortKey=sort_key(title))
+    await run(
+        tx, cypher.LINK_RAISER[data.raised_by_label], raiser=data.raised_by_id, id=proposal_id
+    )
+    await run(tx, cypher.SET_INDUSTRIES, id=proposal_id, codes=codes)
+    await run(tx, cypher.SET_SUPERVISORS, id=proposal_id, committees=committees)
+    if data.activity_id is not None:
+        await run(tx, cypher.LINK_ACTIVITY, id=proposal_id, activity=data.activity_id)
+    if co_signers:
+        await handling.link_co_signers(tx, proposal_id, co_signers, "input.coSignerIds")
+    current = {"id": proposal_id, "status": None, "source": "user"}
+    return await record_step(
+        tx, current, ProposalAction.SUBMIT, ProposalStatus.SUBMITTED, by, note=f"由 {by} 录入"
+    )
 
 
 async def register_proposal(
