@@ -5,16 +5,19 @@ ten congresses (a city and nine counties) with their townships, a pool of deputi
 in leaf industries of the demo's GB/T 4754 tree, handling units, one spring campaign
 (新春访代表、助企解难题) per congress and year, and venues (家站点, 会客厅 …) staffed by two or
 three deputies of their congress. Receptions (all held) fall on days from 2022 to the day before
-`today`, more of them each year as the practice spreads, each at a venue with two or three deputies present (mostly the venue's
-staff) and, about one in ten times, IN_CAMPAIGN when it falls in its congress's campaign. Each
-reception raises issues (on average issues / receptions of them), collected by one deputy
-present, most raised by an enterprise and in an industry, assigned to a unit once listed.
+`today`, more of them each year as the practice spreads, each at a venue with two or three
+deputies present (TAKES_PART, mostly the venue's staff) and, about one in ten times, IN_CAMPAIGN
+when it falls in its congress's campaign. Each reception raises issues (on average issues /
+receptions of them), most raised by an enterprise (RAISED_BY) and in an industry, assigned to a
+unit once past LISTED; each issue also stores the keys graph/receptions/issues.py derives
+(activityId, venueId, campaignId, unitId, enterpriseId, industryPath, month …).
 
 The stored formats are those of graph/receptions (see its package docstring): an issue's
 `promisedBy` is the day the deputies promised feedback by (限时反馈: a week to three months after
 it was raised), and how far along its loop an issue is depends on its age, so issues near `today`
-are still open and a realistic few thousand have feedback overdue this week. Issue events and
-citizens' contacts are left out (the reads measured here do not touch them).
+are still open and a realistic thousand or two have feedback overdue this week (on a Thursday).
+Issue events, COLLECTED and citizens' contacts are left out: the reads measured here do not
+touch them, and they would add a million rows to the load.
 
 Random draws come from one `random.Random(seed)` in a fixed order: the same seed and `today`
 always give the same rows. Everything is `source="synthetic"` except the industry tree (the
@@ -306,7 +309,7 @@ class _Generator:
                 campaign[0] if in_campaign and campaign and rng.random() < CAMPAIGN_SHARE else None
             )
             iid = f"{self.prefix}issue-{first_issue + n:06d}"
-            self._issue(chunk, iid, rid, day, present, venue.id, congress, kid)
+            self._issue(chunk, iid, rid, day, venue.id, congress, kid)
         return count
 
     def _issue(
@@ -315,7 +318,6 @@ class _Generator:
         iid: str,
         rid: str,
         raised: dt.date,
-        present: list[str],
         venue: str,
         congress: _Congress,
         campaign: str | None,
@@ -378,7 +380,6 @@ class _Generator:
             chunk.rel("IN_INDUSTRY", "Issue", "Industry", iid, industry_id(code))
         chunk.node("Issue", node(iid, title, SOURCE, **props))
         chunk.rel("RAISED_AT", "Issue", "Activity", iid, rid)
-        chunk.rel("COLLECTED", "Deputy", "Issue", rng.choice(present), iid)
         if campaign is not None:
             chunk.rel("IN_CAMPAIGN", "Issue", "Campaign", iid, campaign)
 
