@@ -94,7 +94,7 @@ VENUE_KIND_WEIGHTS = (30, 15, 35, 5, 15)
 LEAVES = tuple(c for c, _ in INDUSTRIES if len(c) >= 3)
 OPEN = tuple(s.value for s in IssueStatus if s.open)
 # How far along its loop an issue is, by age in days (the first bound it is under).
-STATUS_BY_AGE: tuple[tuple[int, tuple[int, ...]], ...] = (
+STATUS_BY_AGE: tuple[tuple[int, tuple[float, ...]], ...] = (
     # RAISED LISTED ASSIGNED HANDLING ANSWERED CLOSED
     (7, (45, 30, 15, 10, 0, 0)),
     (30, (12, 18, 25, 33, 9, 3)),
@@ -102,8 +102,11 @@ STATUS_BY_AGE: tuple[tuple[int, tuple[int, ...]], ...] = (
     (10**6, (0.3, 0.5, 1.5, 2.7, 12, 83)),
 )
 STATUSES = IssueStatus.values()
-OUTCOMES = ((IssueOutcome.SOLVED.value, 65), (IssueOutcome.EXPLAINED.value, 25))
-OUTCOMES += ((IssueOutcome.UNSOLVED.value, 10),)
+OUTCOMES: tuple[tuple[str, int], ...] = (
+    (IssueOutcome.SOLVED.value, 65),
+    (IssueOutcome.EXPLAINED.value, 25),
+    (IssueOutcome.UNSOLVED.value, 10),
+)
 SATISFACTIONS = (("SATISFIED", 75), ("BASICALLY_SATISFIED", 20), ("UNSATISFIED", 5))
 
 
