@@ -7,7 +7,7 @@ transport, an ADMIN token, the production read path). Target: median under 100 m
 
     make bench BENCH=receptions
     .venv/bin/python -m bench.bench_receptions   (options: --venues --receptions --issues --seed
-                                                  --runs --writers --keep --measure-only)
+                                  --runs --batch --writers --keep --measure-only --probe --probe-only)
 
 The instance starts from an empty store (its data directory is removed first) with a 2 GB heap
 and a 1 GB page cache (THIRDLINK_NEO4J_HEAP / _PAGECACHE override them), so runs are comparable.
@@ -18,6 +18,9 @@ the machine's date, as in the API, and the data are generated around it.
 
 Each query: 3 warm-up runs, then `--runs` timed runs (median, p95, min); before timing, the
 floor's answer and the product's are compared, and a difference is printed as DIFFERS.
+`--probe` then tries the fix proposed for the per-campaign statistics on the same data (derived
+keys and a composite index written by hand on this instance only; see `probe`). No comparison
+with @neo4j/graphql here (bench/bench_peer.py): these types have no typeDefs on the peer's side.
 """
 
 from __future__ import annotations
@@ -86,6 +89,30 @@ MATCH (c:Campaign)<-[:IN_CAMPAIGN]-(i:Issue)
 RETURN c.id AS campaign, count(*) AS collected, count(i.assignedAt) AS assigned,
        count(CASE WHEN i.status = 'CLOSED' AND i.outcome = 'SOLVED' THEN 1 END) AS solved,
        count(CASE WHEN i.status IN $open AND i.promisedBy < $today THEN 1 END) AS overdue
+"""
+
+# --probe: what an index-only per-campaign count would take (see `probe`). Two derived keys that
+# are never null (so every issue is in a composite index) and the index; bench instance only.
+PROBE_DERIVE = """
+MATCH (i:Issue)
+CALL (i) {
+  SET i.statsFacts = (CASE WHEN i.assignedAt IS NOT NULL THEN 'A' ELSE '-' END)
+                   + (CASE WHEN i.status = 'CLOSED' AND i.outcome = 'SOLVED' THEN 'S' ELSE '-' END),
+      i.feedbackBy = coalesce(i.promisedBy, date('9999-12-31'))
+} IN TRANSACTIONS OF 10000 ROWS
+"""
+PROBE_INDEX = (
+    "CREATE INDEX bench_issue_campaign_stats IF NOT EXISTS "
+    "FOR (n:Issue) ON (n.campaignId, n.status, n.statsFacts, n.feedbackBy)"
+)
+PROBE_STATS = """
+MATCH (i:Issue)
+WHERE i.campaignId IS NOT NULL AND i.status IS NOT NULL AND i.statsFacts IS NOT NULL
+  AND i.feedbackBy IS NOT NULL
+RETURN i.campaignId AS campaign, count(*) AS collected,
+       count(CASE WHEN i.statsFacts STARTS WITH 'A' THEN 1 END) AS assigned,
+       count(CASE WHEN i.statsFacts ENDS WITH 'S' THEN 1 END) AS solved,
+       count(CASE WHEN i.status IN $open AND i.feedbackBy < $today THEN 1 END) AS overdue
 """
 
 GQL_OVERDUE_WEEK = """
@@ -302,6 +329,21 @@ async def measure(db: Database, settings: Settings, runs: int, today: dt.date) -
     print(f"Target (median < {TARGET_MS:.0f} ms): {'met' if worst < TARGET_MS else 'NOT met'}")
 
 
+async def probe(db: Database, runs: int, today: dt.date) -> None:
+    """The fix proposed for the per-campaign statistics, tried on this data: with the derived
+    keys and the composite index, Neo4j counts from the index alone (no property reads)."""
+    params = {"open": OPEN, "today": today}
+    started = time.perf_counter()
+    async with db.driver.session(database=db.database) as session:  # CALL … IN TRANSACTIONS
+        for statement in (PROBE_DERIVE, PROBE_INDEX, "CALL db.awaitIndexes(600)"):
+            await (await session.run(statement)).consume()
+    print(f"\nprobe: derived keys and index written in {time.perf_counter() - started:.1f}s")
+    floor = _stats_by_key(await db.read(FLOOR_CAMPAIGN_STATS_KEY, **params))
+    index_only = _stats_by_key(await db.read(PROBE_STATS, **params))
+    print(f"  same answer as the floor: {floor == index_only}")
+    await timed("index-only per-campaign counts", runs, lambda: db.read(PROBE_STATS, **params))
+
+
 async def main(args: argparse.Namespace) -> None:
     settings = from_env(INSTANCE)
     today = dt.date.today()
@@ -309,7 +351,10 @@ async def main(args: argparse.Namespace) -> None:
         db = Database(driver, settings.database, timeout=120)
         if not args.measure_only:
             await load(db, args, today)
-        await measure(db, settings, args.runs, today)
+        if not args.probe_only:
+            await measure(db, settings, args.runs, today)
+        if args.probe or args.probe_only:
+            await probe(db, args.runs, today)
 
 
 def start(fresh: bool) -> None:
@@ -341,7 +386,14 @@ if __name__ == "__main__":
     parser.add_argument(
         "--measure-only", action="store_true", help="time the queries on the data loaded before"
     )
+    parser.add_argument(
+        "--probe", action="store_true", help="then try the index-only campaign counts"
+    )
+    parser.add_argument(
+        "--probe-only", action="store_true", help="only the probe, on the data loaded before"
+    )
     args = parser.parse_args()
+    args.measure_only = args.measure_only or args.probe_only
     start(fresh=not args.measure_only)
     try:
         asyncio.run(main(args))
