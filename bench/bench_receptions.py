@@ -6,8 +6,7 @@ issue_stats.issue_stats) and GraphQL over HTTP (the app in-process through httpx
 transport, an ADMIN token, the production read path). Target: median under 100 ms.
 
     make bench BENCH=receptions
-    .venv/bin/python -m bench.bench_receptions   (options: --venues --receptions --issues --seed
-                                  --runs --batch --writers --keep --measure-only --probe --probe-only)
+    .venv/bin/python -m bench.bench_receptions --probe   (options: see --help)
 
 The instance starts from an empty store (its data directory is removed first) with a 2 GB heap
 and a 1 GB page cache (THIRDLINK_NEO4J_HEAP / _PAGECACHE override them), so runs are comparable.
