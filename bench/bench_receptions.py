@@ -6,7 +6,7 @@ issue_stats.issue_stats) and GraphQL over HTTP (the app in-process through httpx
 transport, an ADMIN token, the production read path). Target: median under 100 ms.
 
     make bench BENCH=receptions
-    .venv/bin/python -m bench.bench_receptions --probe   (options: see --help)
+    .venv/bin/python -m bench.bench_receptions   (options: see --help)
 
 The instance starts from an empty store (its data directory is removed first) with a 2 GB heap
 and a 1 GB page cache (THIRDLINK_NEO4J_HEAP / _PAGECACHE override them), so runs are comparable.
@@ -17,8 +17,8 @@ the machine's date, as in the API, and the data are generated around it.
 
 Each query: 3 warm-up runs, then `--runs` timed runs (median, p95, min); before timing, the
 floor's answer and the product's are compared, and a difference is printed as DIFFERS.
-`--probe` then tries the fix proposed for the per-campaign statistics on the same data (derived
-keys and a composite index written by hand on this instance only; see `probe`). No comparison
+Then the statistics of one congress's campaigns and of one campaign (what `Campaign.stats`
+answers: a seek on the (campaignId, status, statsFacts) index per campaign). No comparison
 with @neo4j/graphql here (bench/bench_peer.py): these types have no typeDefs on the peer's side.
 """
 
@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import contextlib
 import datetime as dt
 import os
 import queue
@@ -33,7 +35,7 @@ import shutil
 import statistics
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -47,6 +49,7 @@ from graph.kernel.dataset import Dataset
 from graph.kernel.db import Database, open_driver
 from graph.kernel.loading import load_dataset
 from graph.kernel.settings import Settings
+from graph.receptions.campaigns import campaign_stats
 from graph.receptions.issue_reads import IssueFilter, list_issues
 from graph.receptions.issue_stats import issue_stats
 from launcher import server
@@ -90,28 +93,9 @@ RETURN c.id AS campaign, count(*) AS collected, count(i.assignedAt) AS assigned,
        count(CASE WHEN i.status IN $open AND i.promisedBy < $today THEN 1 END) AS overdue
 """
 
-# --probe: what an index-only per-campaign count would take (see `probe`). Two derived keys that
-# are never null (so every issue is in a composite index) and the index; bench instance only.
-PROBE_DERIVE = """
-MATCH (i:Issue)
-CALL (i) {
-  SET i.statsFacts = (CASE WHEN i.assignedAt IS NOT NULL THEN 'A' ELSE '-' END)
-                   + (CASE WHEN i.status = 'CLOSED' AND i.outcome = 'SOLVED' THEN 'S' ELSE '-' END),
-      i.feedbackBy = coalesce(i.promisedBy, date('9999-12-31'))
-} IN TRANSACTIONS OF 10000 ROWS
-"""
-PROBE_INDEX = (
-    "CREATE INDEX bench_issue_campaign_stats IF NOT EXISTS "
-    "FOR (n:Issue) ON (n.campaignId, n.status, n.statsFacts, n.feedbackBy)"
-)
-PROBE_STATS = """
-MATCH (i:Issue)
-WHERE i.campaignId IS NOT NULL AND i.status IS NOT NULL AND i.statsFacts IS NOT NULL
-  AND i.feedbackBy IS NOT NULL
-RETURN i.campaignId AS campaign, count(*) AS collected,
-       count(CASE WHEN i.statsFacts STARTS WITH 'A' THEN 1 END) AS assigned,
-       count(CASE WHEN i.statsFacts ENDS WITH 'S' THEN 1 END) AS solved,
-       count(CASE WHEN i.status IN $open AND i.feedbackBy < $today THEN 1 END) AS overdue
+# The campaigns of each congress (what a leader of one congress reads).
+CAMPAIGNS_BY_CONGRESS = """
+MATCH (c:Campaign) RETURN c.congressId AS congress, collect(c.id) AS ids ORDER BY congress
 """
 
 GQL_OVERDUE_WEEK = """
@@ -119,6 +103,14 @@ query OverdueThisWeek($from: Date!) {
   issues(filter: {overdue: true, promisedFrom: $from}, first: 20) {
     totalCount
     nodes { id title status promisedBy raisedAt }
+  }
+}
+"""
+
+GQL_CONGRESS_CAMPAIGNS = """
+query CongressCampaigns($congress: ID!) {
+  campaigns(filter: {congressId: $congress}) {
+    nodes { name year stats { collected assigned solved answered overdue } }
   }
 }
 """
@@ -238,6 +230,25 @@ class GraphQL:
         return data
 
 
+@contextlib.asynccontextmanager
+async def _client(db: Database, settings: Settings) -> AsyncIterator[GraphQL]:
+    """The app in-process (httpx's ASGI transport) with an ADMIN token."""
+    from api.app import create_app  # the API only here: the graph figures need none of it
+
+    _, secret = await tokens.create(db, "bench-receptions", "ADMIN")
+    app = create_app(settings, limits=Limits(rate=1e9, burst=10**9, request_timeout=60))
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://api",
+            headers={"Authorization": f"Bearer {secret}"},
+            timeout=120,
+        ) as client,
+    ):
+        yield GraphQL(client)
+
+
 def _same_page(floor: list[dict[str, Any]], product: list[dict[str, Any]]) -> bool:
     return [r["id"] for r in floor] == [r["id"] for r in product]
 
@@ -295,20 +306,7 @@ async def measure(db: Database, settings: Settings, runs: int, today: dt.date) -
     )
 
     # --- GraphQL over HTTP --------------------------------------------------------------------
-    from api.app import create_app  # the API only here: the graph figures need none of it
-
-    _, secret = await tokens.create(db, "bench-receptions", "ADMIN")
-    app = create_app(settings, limits=Limits(rate=1e9, burst=10**9, request_timeout=60))
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://api",
-            headers={"Authorization": f"Bearer {secret}"},
-            timeout=120,
-        ) as client,
-    ):
-        gql = GraphQL(client)
+    async with _client(db, settings) as gql:
         data = await gql(GQL_OVERDUE_WEEK, **{"from": monday.isoformat()})
         total = data["issues"]["totalCount"]
         print(f"\nGraphQL (in-process ASGI, ADMIN token): issues totalCount {total:,}")
@@ -328,19 +326,37 @@ async def measure(db: Database, settings: Settings, runs: int, today: dt.date) -
     print(f"Target (median < {TARGET_MS:.0f} ms): {'met' if worst < TARGET_MS else 'NOT met'}")
 
 
-async def probe(db: Database, runs: int, today: dt.date) -> None:
-    """The fix proposed for the per-campaign statistics, tried on this data: with the derived
-    keys and the composite index, Neo4j counts from the index alone (no property reads)."""
-    params = {"open": OPEN, "today": today}
-    started = time.perf_counter()
-    async with db.driver.session(database=db.database) as session:  # CALL … IN TRANSACTIONS
-        for statement in (PROBE_DERIVE, PROBE_INDEX, "CALL db.awaitIndexes(600)"):
-            await (await session.run(statement)).consume()
-    print(f"\nprobe: derived keys and index written in {time.perf_counter() - started:.1f}s")
-    floor = _stats_by_key(await db.read(FLOOR_CAMPAIGN_STATS_KEY, **params))
-    index_only = _stats_by_key(await db.read(PROBE_STATS, **params))
-    print(f"  same answer as the floor: {floor == index_only}")
-    await timed("index-only per-campaign counts", runs, lambda: db.read(PROBE_STATS, **params))
+async def per_congress(db: Database, settings: Settings, runs: int, today: dt.date) -> None:
+    """b2, b3: the statistics of one congress's campaigns (`Campaign.stats`: campaigns.py
+    campaign_stats, an index seek per campaign) and of one campaign, product and GraphQL."""
+    congresses = await db.read(CAMPAIGNS_BY_CONGRESS)
+    congress, ids = congresses[0]["congress"], congresses[0]["ids"]
+    rows = await campaign_stats(db, ids, today=today)
+    by_key = _stats_by_key(await db.read(FLOOR_CAMPAIGN_STATS_KEY, open=OPEN, today=today))
+    same = all(
+        by_key.get(r["id"]) == (r["collected"], r["assigned"], r["solved"], r["overdue"])
+        for r in rows
+    )
+    print(
+        f"\nb2. one congress's {len(ids)} campaigns: {sum(r['collected'] for r in rows):,} issues"
+        f"{'' if same else '  — floor and product DIFFER'}"
+    )
+    b2 = await timed("product campaign_stats", runs, lambda: campaign_stats(db, ids, today=today))
+    b3 = await timed(
+        "product campaign_stats (one campaign)",
+        runs,
+        lambda: campaign_stats(db, ids[:1], today=today),
+    )
+    gid = base64.b64encode(f"Congress:{congress}".encode()).decode()
+    async with _client(db, settings) as gql:
+        await gql(GQL_CONGRESS_CAMPAIGNS, congress=gid)
+        b2_gql = await timed(
+            "GraphQL campaigns(congressId) { stats }",
+            runs,
+            lambda: gql(GQL_CONGRESS_CAMPAIGNS, congress=gid),
+        )
+    print(f"b2. one congress's campaigns   product {b2:9.1f}   GraphQL {b2_gql:9.1f}")
+    print(f"b3. one campaign               product {b3:9.1f}")
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -350,10 +366,8 @@ async def main(args: argparse.Namespace) -> None:
         db = Database(driver, settings.database, timeout=120)
         if not args.measure_only:
             await load(db, args, today)
-        if not args.probe_only:
-            await measure(db, settings, args.runs, today)
-        if args.probe or args.probe_only:
-            await probe(db, args.runs, today)
+        await measure(db, settings, args.runs, today)
+        await per_congress(db, settings, args.runs, today)
 
 
 def start(fresh: bool) -> None:
@@ -385,14 +399,7 @@ if __name__ == "__main__":
     parser.add_argument(
         "--measure-only", action="store_true", help="time the queries on the data loaded before"
     )
-    parser.add_argument(
-        "--probe", action="store_true", help="then try the index-only campaign counts"
-    )
-    parser.add_argument(
-        "--probe-only", action="store_true", help="only the probe, on the data loaded before"
-    )
     args = parser.parse_args()
-    args.measure_only = args.measure_only or args.probe_only
     start(fresh=not args.measure_only)
     try:
         asyncio.run(main(args))

@@ -37,7 +37,7 @@ from datasets.demo.industries import INDUSTRIES, industry_tree
 from datasets.rows import Chunk, make_uscc, node
 from graph.kernel.dataset import ChunkStream, Dataset
 from graph.kernel.reads import Row
-from graph.proposals.facts import industry_path
+from graph.receptions.issues import stored_keys
 from graph.receptions.vocab import IssueOutcome, IssueStatus, RoomKind, VenueKind
 
 SOURCE = "synthetic"
@@ -343,13 +343,8 @@ class _Generator:
             "promise": promise,
             "promisedBy": raised + dt.timedelta(days=days),
             "congressId": congress.id,
-            # The keys graph/receptions/issues.py derives and stores on every write, so lists
-            # and statistics read the issue alone.
-            "month": raised.strftime("%Y-%m"),
-            "activityId": rid,
-            "venueId": venue,
-            "campaignId": campaign,
         }
+        links: dict[str, str | None] = {"activityId": rid, "venueId": venue, "campaignId": campaign}
         if step >= 1:
             props["measure"] = f"建议相关部门牵头研究{subject}问题"
         day = raised
@@ -357,7 +352,8 @@ class _Generator:
             day = min(day + dt.timedelta(days=rng.randrange(1, 8)), self.today)
             due = day + dt.timedelta(days=rng.choice((30, 60, 90)))
             unit = rng.choice(self.units)
-            props |= {"assignedAt": day, "due": due, "unitId": unit}
+            props |= {"assignedAt": day, "due": due}
+            links["unitId"] = unit
             chunk.rel("ISSUE_ASSIGNED_TO", "Issue", "Unit", iid, unit, at=day, due=due)
         if step >= 4:  # ANSWERED and after
             day = min(day + dt.timedelta(days=rng.randrange(3, 60)), self.today)
@@ -373,12 +369,13 @@ class _Generator:
         code: str | None = None
         if rng.random() < 0.7:
             eid, code = self.enterprises[rng.randrange(len(self.enterprises))]
-            props["enterpriseId"] = eid
+            links["enterpriseId"] = eid
             chunk.rel("RAISED_BY", "Issue", "Enterprise", iid, eid)
         elif rng.random() < 0.5:
             code = rng.choice(LEAVES)
-        props["industryCode"] = code
-        props["industryPath"] = industry_path([code]) if code else []
+        links["industryCode"] = code
+        # The keys the product stores on every write (lists and statistics read them alone).
+        props |= stored_keys(props, links)
         if code is not None:
             chunk.rel("IN_INDUSTRY", "Issue", "Industry", iid, industry_id(code))
         chunk.node("Issue", node(iid, title, SOURCE, **props))
