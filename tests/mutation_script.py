@@ -266,6 +266,43 @@ SCRIPT: list[Step] = [
     S("createUnit", _args(name="临时单位", kind="OTHER"), "unit3"),
     S("updateUnit", _args(id="@unit3", name="临时承办单位")),
     S("deleteUnit", _args(id="@unit3")),
+    # --- issues raised at the reception, round the loop; one escalated; a campaign ------------
+    S(
+        "createCampaign",
+        _in(
+            congressId="@congress",
+            name="新春访代表·助企解难题",
+            year=2024,
+            start="2024-02-19",
+            end="2024-03-03",
+        ),
+        "campaign",
+    ),  # fmt: skip
+    S("updateCampaign", _args(id="@campaign", input={"description": "走访企业，收集问题"})),
+    S("addCampaignVisit", _args(campaignId="@campaign", activityId="@activity")),
+    S(
+        "raiseIssue",
+        _in(
+            title="土地流转手续办理进度",
+            origin="RECEPTION",
+            receptionId="@reception",
+            deputyIds=["@d1", "@d2"],
+            contact={"name": "张先生"},
+        ),
+        "issue",
+    ),  # fmt: skip
+    S("listIssue", _args(id="@issue", measure="协调自然资源部门", promisedBy="2030-06-30")),
+    S("assignIssue", _args(id="@issue", unitId="@unit", due="2030-06-30")),
+    S("followIssue", _args(id="@issue", note="已电话督办")),
+    S("answerIssue", _args(id="@issue", answer="用地手续已办结")),
+    S("closeIssue", _args(id="@issue", outcome="SOLVED")),
+    S(
+        "raiseIssue",
+        _in(title="企业招工难", origin="VISIT", activityId="@activity", deputyIds=["@d1"]),
+        "issue2",
+    ),
+    S("listIssue", _args(id="@issue2")),
+    S("escalateIssue", _args(id="@issue2", title="关于加强企业用工保障的建议")),
     S(
         "submitProposal",
         _in(

@@ -52,6 +52,16 @@ ORDER: dict[str, tuple[str, str] | None] = {
     "updateActivity.input.start": ("2024-05-09", "input.end"),
     "updateReception.input.day": None,
     "staffVenue.since": None,
+    # issues are raised (by default) today; the campaign runs 2024-02-19 to 2024-03-03
+    "raiseIssue.input.raisedAt": None,
+    "raiseIssue.input.promisedBy": ("2024-01-01", "input.promisedBy"),  # before it was raised
+    "listIssue.promisedBy": ("2024-01-01", "promisedBy"),  # before it was raised
+    "assignIssue.due": ("2024-01-01", "due"),  # in the past
+    "answerIssue.answeredAt": ("2024-01-01", "answeredAt"),  # before it was assigned
+    "createCampaign.input.end": ("2024-02-18", "input.end"),  # before the start
+    "createCampaign.input.start": ("2024-03-04", "input.end"),  # after the end
+    "updateCampaign.input.end": ("2024-02-18", "input.end"),
+    "updateCampaign.input.start": ("2024-03-04", "input.end"),
 }
 
 
