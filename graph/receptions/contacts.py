@@ -43,9 +43,8 @@ def clean(contact: ContactInput, field: str = "input.contact") -> ContactInput:
             raise validate.invalid(
                 f"{field}.phone",
                 # The number itself is not repeated: errors reach logs, and it is personal data.
-                "电话号码格式不对（手机 11 位，座机带区号，如 0514-83451234）",
-                "Not a phone number (a mobile has 11 digits; a landline its area code, "
-                "e.g. 0514-83451234)",
+                "电话号码格式不对（手机号 11 位；座机号须带区号）",
+                "Not a phone number (a mobile has 11 digits; a landline needs its area code)",
             )
     return ContactInput(name, phone)
 

@@ -30,21 +30,27 @@ HANDLE = [CAN_HANDLE_ISSUES]
 
 @strawberry.input(description="A new campaign of a congress (one per name and year).")
 class CreateCampaignInput:
-    congress_id: strawberry.ID
-    name: str
-    year: int
-    start: datetime.date
-    end: datetime.date
-    description: str | None = None
+    congress_id: strawberry.ID = strawberry.field(description="The congress that runs it.")
+    name: str = strawberry.field(description="Its name, e.g. 新春访代表·助企解难题.")
+    year: int = strawberry.field(description="The year (one campaign per congress, name and year).")
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day.")
+    description: str | None = strawberry.field(default=None, description="What it does.")
 
 
 @strawberry.input(description="What to change in a campaign; fields left out stay.")
 class UpdateCampaignInput:
-    name: str | None = strawberry.UNSET
-    year: int | None = strawberry.UNSET
-    start: datetime.date | None = strawberry.UNSET
-    end: datetime.date | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
+    name: str | None = strawberry.field(default=strawberry.UNSET, description="A new name.")
+    year: int | None = strawberry.field(default=strawberry.UNSET, description="A new year.")
+    start: datetime.date | None = strawberry.field(
+        default=strawberry.UNSET, description="A new first day."
+    )
+    end: datetime.date | None = strawberry.field(
+        default=strawberry.UNSET, description="A new last day."
+    )
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A new description."
+    )
 
     def to_graph(self) -> campaigns.CampaignUpdate:
         keys = ("name", "year", "start", "end", "description")
@@ -55,8 +61,10 @@ class UpdateCampaignInput:
 
 @strawberry.input(description="Which campaigns.")
 class CampaignFilterInput:
-    congress_id: strawberry.ID | None = None
-    year: int | None = None
+    congress_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Campaigns of this congress."
+    )
+    year: int | None = strawberry.field(default=None, description="Of this year.")
 
 
 @strawberry.type(description="The result of a campaign write.")

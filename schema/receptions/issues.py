@@ -44,25 +44,41 @@ def _dec(value: strawberry.ID | None, label: str, field: str) -> str | None:
 
 @strawberry.input(description="Which issues; all optional, combined with AND.")
 class IssueFilterInput:
-    congress_id: strawberry.ID | None = None
-    status: vocab.IssueStatus | None = None
-    unit_id: strawberry.ID | None = None
+    congress_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Issues of this congress."
+    )
+    status: vocab.IssueStatus | None = strawberry.field(default=None, description="In this status.")
+    unit_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Assigned to this unit (承办单位)."
+    )
     industry_code: str | None = strawberry.field(
         default=None, description="The industry and below (C13 matches C1391)."
     )
-    enterprise_id: strawberry.ID | None = None
-    campaign_id: strawberry.ID | None = None
-    venue_id: strawberry.ID | None = None
+    enterprise_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Raised for this enterprise (any of those it names)."
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Collected in this campaign."
+    )
+    venue_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Raised at a reception or booking of this venue."
+    )
     reception_id: strawberry.ID | None = strawberry.field(
         default=None, description="Raised at this reception or trip (an Activity)."
     )
-    origin: vocab.IssueOrigin | None = None
-    year: int | None = None
+    origin: vocab.IssueOrigin | None = strawberry.field(
+        default=None, description="Raised this way."
+    )
+    year: int | None = strawberry.field(default=None, description="Raised in this year.")
     overdue: bool | None = strawberry.field(
         default=None, description="Feedback overdue (open, past the promised date) or not."
     )
-    promised_from: datetime.date | None = None
-    promised_to: datetime.date | None = None
+    promised_from: datetime.date | None = strawberry.field(
+        default=None, description="Feedback promised on or after this day."
+    )
+    promised_to: datetime.date | None = strawberry.field(
+        default=None, description="Feedback promised on or before this day."
+    )
     open_only: bool = strawberry.field(
         default=False, description="Only open ones (feedback still due), e.g. due this week."
     )
@@ -90,26 +106,26 @@ class IssueFilterInput:
 
 @strawberry.type(description="One key of a statistics row.")
 class IssueStatsKey:
-    dimension: vocab.IssueDimension
+    dimension: vocab.IssueDimension = strawberry.field(description="What it groups by.")
     key: str | None = strawberry.field(description="The id (a global id), code or value.")
     label: str = strawberry.field(description="Its Chinese name.")
 
 
 @strawberry.type(description="Figures for one group of issues.")
 class IssueStatsRow:
-    keys: list[IssueStatsKey]
-    collected: int
+    keys: list[IssueStatsKey] = strawberry.field(description="The row's keys, one a dimension.")
+    collected: int = strawberry.field(description="Issues collected.")
     assigned: int = strawberry.field(description="Assigned (ever).")
     solved: int = strawberry.field(description="Closed and SOLVED.")
-    answered: int
+    answered: int = strawberry.field(description="Answered (答复).")
     overdue: int = strawberry.field(description="Feedback overdue today.")
     solved_rate: float | None = strawberry.field(description="Solved of collected.")
 
 
 @strawberry.type(description="Issue statistics: the rows and the totals (each issue once).")
 class IssueStats:
-    rows: list[IssueStatsRow]
-    totals: IssueStatsRow
+    rows: list[IssueStatsRow] = strawberry.field(description="One row per key, by key.")
+    totals: IssueStatsRow = strawberry.field(description="Every issue of the filter, once.")
 
 
 NODE_DIMENSIONS = {Dim.CAMPAIGN: "Campaign", Dim.UNIT: "Unit", Dim.ENTERPRISE: "Enterprise"}
@@ -197,9 +213,9 @@ class EscalatePayload:
 
 @strawberry.input(description="An issue as raised (问需求).")
 class RaiseIssueInput:
-    title: str
-    origin: vocab.IssueOrigin
-    detail: str | None = None
+    title: str = strawberry.field(description="The problem, in a line (收集问题).")
+    origin: vocab.IssueOrigin = strawberry.field(description="Where it was raised.")
+    detail: str | None = strawberry.field(default=None, description="What was said, in full.")
     raised_at: datetime.date | None = strawberry.field(default=None, description="Default today.")
     reception_id: strawberry.ID | None = strawberry.field(
         default=None, description="The reception (origin RECEPTION)."
@@ -207,17 +223,33 @@ class RaiseIssueInput:
     activity_id: strawberry.ID | None = strawberry.field(
         default=None, description="The trip visit, not a reception (origin VISIT)."
     )
-    booking_id: strawberry.ID | None = None
-    campaign_id: strawberry.ID | None = None
-    enterprise_id: strawberry.ID | None = None
+    booking_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The booking it came with (origin BOOKING)."
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The campaign (origin CAMPAIGN)."
+    )
+    enterprise_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The enterprise that raised it."
+    )
     deputy_ids: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="The deputies who collected it."
     )
-    industry_code: str | None = None
-    measure: str | None = None
-    promise: str | None = None
-    promised_by: datetime.date | None = None
-    contact: ContactInput | None = None
+    industry_code: str | None = strawberry.field(
+        default=None, description="Its industry (GB/T 4754 code)."
+    )
+    measure: str | None = strawberry.field(
+        default=None, description="对策建议: the measure proposed."
+    )
+    promise: str | None = strawberry.field(
+        default=None, description="What was promised on the spot, in the words said."
+    )
+    promised_by: datetime.date | None = strawberry.field(
+        default=None, description="限时反馈: the feedback date promised."
+    )
+    contact: ContactInput | None = strawberry.field(
+        default=None, description="Who raised it (personal data)."
+    )
 
     def to_graph(self) -> issues.IssueInput:
         return issues.IssueInput(
