@@ -277,7 +277,7 @@ SCRIPT: list[Step] = [
             end="2024-03-03",
         ),
         "campaign",
-    ),  # fmt: skip
+    ),
     S("updateCampaign", _args(id="@campaign", input={"description": "走访企业，收集问题"})),
     S("addCampaignVisit", _args(campaignId="@campaign", activityId="@activity")),
     S(
@@ -290,7 +290,7 @@ SCRIPT: list[Step] = [
             contact={"name": "张先生"},
         ),
         "issue",
-    ),  # fmt: skip
+    ),
     S("listIssue", _args(id="@issue", measure="协调自然资源部门", promisedBy="2030-06-30")),
     S("assignIssue", _args(id="@issue", unitId="@unit", due="2030-06-30")),
     S("followIssue", _args(id="@issue", note="已电话督办")),
