@@ -235,7 +235,7 @@ async def _client(db: Database, settings: Settings) -> AsyncIterator[GraphQL]:
     """The app in-process (httpx's ASGI transport) with an ADMIN token."""
     from api.app import create_app  # the API only here: the graph figures need none of it
 
-    _, secret = await tokens.create(db, "bench-receptions", "ADMIN")
+    _, secret = await tokens.create(db, f"bench-receptions-{time.time_ns()}", "ADMIN")
     app = create_app(settings, limits=Limits(rate=1e9, burst=10**9, request_timeout=60))
     async with (
         app.router.lifespan_context(app),
@@ -342,6 +342,12 @@ async def per_congress(db: Database, settings: Settings, runs: int, today: dt.da
         f"{'' if same else '  — floor and product DIFFER'}"
     )
     b2 = await timed("product campaign_stats", runs, lambda: campaign_stats(db, ids, today=today))
+    every = [i for c in congresses for i in c["ids"]]
+    b4 = await timed(
+        f"product campaign_stats (all {len(every)} campaigns)",
+        runs,
+        lambda: campaign_stats(db, every, today=today),
+    )
     b3 = await timed(
         "product campaign_stats (one campaign)",
         runs,
@@ -357,6 +363,7 @@ async def per_congress(db: Database, settings: Settings, runs: int, today: dt.da
         )
     print(f"b2. one congress's campaigns   product {b2:9.1f}   GraphQL {b2_gql:9.1f}")
     print(f"b3. one campaign               product {b3:9.1f}")
+    print(f"b4. every campaign (Campaign.stats) product {b4:9.1f}")
 
 
 async def main(args: argparse.Namespace) -> None:
