@@ -133,8 +133,9 @@ async def test_kill_during_concurrent_writes_loses_nothing_acknowledged(
     stop = asyncio.Event()
 
     async with running_app(faults_settings, token) as client:
-        congress = (await _gql(client, CREATE_CONGRESS)).json()
-        congress_id = congress["data"]["createCongress"]["congress"]["id"]
+        made = await _gql(client, CREATE_CONGRESS)
+        assert made.status_code == 200, made.text  # says why, should a loaded machine stall it
+        congress_id = made.json()["data"]["createCongress"]["congress"]["id"]
 
         async def writer(number: int) -> None:
             attempt = 0
