@@ -94,6 +94,29 @@ class Page:
 MAX_PAGE = 100
 
 
+def page_of(rows: list[Row]) -> Page:
+    """The one `total, rows` row of a list statement as a Page."""
+    return Page(rows[0]["total"], rows[0]["rows"])
+
+
+def one_per_key(rows: list[Row], ids: Sequence[str]) -> list[Row | None]:
+    """`id, node` rows in the order of `ids` (None where a key found nothing): what a
+    DataLoader needs back."""
+    found = {row["id"]: row["node"] for row in rows}
+    return [found.get(i) for i in ids]
+
+
+def list_per_key(rows: list[Row], ids: Sequence[str]) -> list[list[Row]]:
+    """`id, items` rows in the order of `ids` ([] where a key found nothing)."""
+    found = {row["id"]: row["items"] for row in rows}
+    return [found.get(i, []) for i in ids]
+
+
+async def grouped(db: Database, query: str, ids: Sequence[str]) -> list[list[Row]]:
+    """Run a `UNWIND $ids … RETURN id, items` statement: one list per key, in key order."""
+    return list_per_key(await db.read(query, ids=list(ids)), ids)
+
+
 def check_page(first: int, offset: int) -> None:
     if first < 0 or first > MAX_PAGE:
         raise DomainError(

@@ -6,17 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph.kernel.db import Database
-from graph.kernel.reads import Row
+from graph.kernel.reads import Row, grouped
 from graph.proposals import cypher_handling as cypher
-from graph.proposals.reads import _grouped
 
 
 async def co_signers_by_proposal(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each suggestion's co-signing deputies (联名), in pinyin order."""
-    return await _grouped(db, cypher.MATCH_CO_SIGNERS_BY_PROPOSAL, ids)
+    return await grouped(db, cypher.MATCH_CO_SIGNERS_BY_PROPOSAL, ids)
 
 
 async def proposals_by_deputy(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each deputy's suggestions, newest first, with the deputy's role (LEAD or CO_SIGNER) as
     "rel"."""
-    return await _grouped(db, cypher.MATCH_PROPOSALS_BY_DEPUTY, ids)
+    return await grouped(db, cypher.MATCH_PROPOSALS_BY_DEPUTY, ids)

@@ -13,7 +13,7 @@ from graph.kernel import validate
 from graph.kernel.db import Database
 from graph.kernel.errors import not_found
 from graph.kernel.model import MAX_NAME_LENGTH
-from graph.kernel.reads import Page, Row, check_page
+from graph.kernel.reads import Page, Row, check_page, grouped
 from graph.proposals import cypher
 from graph.proposals.vocab import AssignmentRole, ProposalStage, ProposalStatus
 
@@ -139,25 +139,19 @@ async def overdue_proposals(
     return Page(total=rows[0]["total"], rows=rows[0]["rows"])
 
 
-async def _grouped(db: Database, query: str, ids: Sequence[str]) -> list[list[Row]]:
-    rows = await db.read(query, ids=list(ids))
-    found = {row["id"]: row["items"] for row in rows}
-    return [found.get(i, []) for i in ids]
-
-
 async def events_by_proposal(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each suggestion's history, oldest first (one round trip for all ids)."""
-    return await _grouped(db, cypher.MATCH_EVENTS_BY_PROPOSAL, ids)
+    return await grouped(db, cypher.MATCH_EVENTS_BY_PROPOSAL, ids)
 
 
 async def assignments_by_proposal(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each suggestion's handling units (lead first) with role, date assigned and due date."""
-    return await _grouped(db, cypher.MATCH_ASSIGNMENTS_BY_PROPOSAL, ids)
+    return await grouped(db, cypher.MATCH_ASSIGNMENTS_BY_PROPOSAL, ids)
 
 
 async def proposals_by_unit(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each unit's suggestions, newest first, with the assignment's role and dates as "rel"."""
-    return await _grouped(db, cypher.MATCH_PROPOSALS_BY_UNIT, ids)
+    return await grouped(db, cypher.MATCH_PROPOSALS_BY_UNIT, ids)
 
 
 async def raiser_by_proposal(db: Database, ids: Sequence[str]) -> list[Row | None]:

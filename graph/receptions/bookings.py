@@ -18,14 +18,13 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph.kernel import dates, validate
+from graph.kernel import dates, reads, validate
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.locks import lock_nodes
 from graph.kernel.reads import Page, Row, require_node
 from graph.receptions import contacts, slots
 from graph.receptions import cypher_bookings as cypher
-from graph.receptions import rows as rows_of
 from graph.receptions.receptions import not_a_reception
 from graph.receptions.vocab import BookingChannel, BookingStatus
 from graph.trips.steps import closed_error, lock_activity
@@ -323,15 +322,15 @@ async def list_bookings(db: Database, filter: BookingFilter, *, first: int, offs
         limit=first,
         **{"from": filter.start, "to": filter.end},
     )
-    return rows_of.page(rows)
+    return reads.page_of(rows)
 
 
 async def bookings_by_id(db: Database, ids: Sequence[str]) -> list[Row | None]:
     rows = await db.read(cypher.BOOKINGS_BY_ID, ids=list(ids))
-    return rows_of.one_per_key(rows, ids)
+    return reads.one_per_key(rows, ids)
 
 
 async def bookings_for(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each reception's bookings, by slot, then when made."""
     rows = await db.read(cypher.BOOKINGS_FOR, ids=list(ids))
-    return rows_of.list_per_key(rows, ids)
+    return reads.list_per_key(rows, ids)

@@ -16,7 +16,7 @@ from graph.kernel import validate
 from graph.kernel.db import Database
 from graph.kernel.errors import not_found
 from graph.kernel.model import MAX_NAME_LENGTH
-from graph.kernel.reads import Page, Row, check_page
+from graph.kernel.reads import Page, Row, check_page, grouped
 from graph.receptions import cypher_issues as cypher
 from graph.receptions.issues import OPEN, facts_day
 from graph.receptions.vocab import IssueOrigin, IssueStatus
@@ -134,22 +134,16 @@ async def reception_lists(db: Database, reception_id: str) -> ReceptionLists:
     )
 
 
-async def _grouped(db: Database, query: str, ids: Sequence[str]) -> list[list[Row]]:
-    rows = await db.read(query, ids=list(ids))
-    found = {row["id"]: row["items"] for row in rows}
-    return [found.get(i, []) for i in ids]
-
-
 async def events_by_issue(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """Each issue's history, oldest first (one round trip for all ids)."""
-    return await _grouped(db, cypher.EVENTS_BY_ISSUE, ids)
+    return await grouped(db, cypher.EVENTS_BY_ISSUE, ids)
 
 
 async def deputies_by_issue(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """The deputies who collected each issue, by pinyin."""
-    return await _grouped(db, cypher.DEPUTIES_BY_ISSUE, ids)
+    return await grouped(db, cypher.DEPUTIES_BY_ISSUE, ids)
 
 
 async def issues_by_proposal(db: Database, ids: Sequence[str]) -> list[list[Row]]:
     """The issues each suggestion was escalated from."""
-    return await _grouped(db, cypher.ISSUES_BY_PROPOSAL, ids)
+    return await grouped(db, cypher.ISSUES_BY_PROPOSAL, ids)

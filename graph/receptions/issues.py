@@ -309,22 +309,21 @@ async def raise_issue(db: Database, data: IssueInput, by: str) -> Row:
             "detail": data.detail,
             "origin": data.origin,
             "raisedAt": raised_at,
-            "year": raised_at.year,
-            "month": raised_at.strftime("%Y-%m"),
             "measure": data.measure,
             "promise": data.promise,
             "promisedBy": data.promised_by,
             "congressId": context["congressId"],
+            "source": data.source,
+        }
+        links = {
             "activityId": activity,
             "venueId": context["venueId"],
             "bookingId": data.booking_id,
             "campaignId": campaign,
             "enterpriseId": data.enterprise_id,
             "industryCode": code,
-            "industryPath": industry_path([code]) if code else [],
-            "source": data.source,
         }
-        props["statsFacts"] = stats_facts({**props, "status": S.RAISED.value})
+        props |= stored_keys({**props, "status": S.RAISED.value}, links)
         await run(
             tx,
             cypher.CREATE_ISSUE,

@@ -20,7 +20,7 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph.kernel import dates, validate
+from graph.kernel import dates, reads, validate
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.locks import lock_nodes
@@ -28,7 +28,6 @@ from graph.kernel.model import sort_key
 from graph.kernel.reads import Page, Row, require_node
 from graph.kernel.settings import TripRules
 from graph.receptions import cypher_receptions as cypher
-from graph.receptions import rows as rows_of
 from graph.receptions import slots
 from graph.trips.conflicts import DEFAULT_RULES
 from graph.trips.steps import StepResult, lock_activity, run_step
@@ -219,13 +218,13 @@ async def list_receptions(
         limit=first,
         **{"from": start, "to": end},
     )
-    return rows_of.page(rows)
+    return reads.page_of(rows)
 
 
 async def receptions_by_id(db: Database, ids: Sequence[str]) -> list[Row | None]:
     """Receptions (with `venueId`) by activity id, in key order; None for any other id."""
     rows = await db.read(cypher.RECEPTIONS_BY_ID, ids=list(ids))
-    return rows_of.one_per_key(rows, ids)
+    return reads.one_per_key(rows, ids)
 
 
 async def receptions_at(
@@ -233,4 +232,4 @@ async def receptions_at(
 ) -> list[list[Row]]:
     """Each venue's receptions between two days (either open), by day and slot."""
     rows = await db.read(cypher.LIST_RECEPTIONS_AT, ids=list(ids), **{"from": start, "to": end})
-    return rows_of.list_per_key(rows, ids)
+    return reads.list_per_key(rows, ids)

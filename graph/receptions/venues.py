@@ -15,14 +15,13 @@ from typing import Any
 
 from neo4j import AsyncManagedTransaction
 
-from graph.kernel import dates, validate
+from graph.kernel import dates, reads, validate
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode
 from graph.kernel.locks import lock_nodes
 from graph.kernel.model import sort_key
 from graph.kernel.reads import Page, Row, require_node
 from graph.receptions import cypher_venues as cypher
-from graph.receptions import rows as rows_of
 from graph.receptions.vocab import RoomKind, VenueKind
 
 MAX_NEAR_KM = 500.0
@@ -272,4 +271,4 @@ async def list_venues(db: Database, filter: VenueFilter, *, first: int, offset: 
         )
     else:
         rows = await db.read(cypher.LIST_VENUES, **params)
-    return rows_of.page(rows)
+    return reads.page_of(rows)
