@@ -71,7 +71,12 @@ class Authenticator:
         else:
             token = await uncounted(tokens.by_secret(self.db, secret))
             viewer = (
-                Viewer(name=token.name, role=Role(token.role), token_id=token.id)
+                Viewer(
+                    name=token.name,
+                    role=Role(token.role),
+                    token_id=token.id,
+                    deputy_id=token.deputy_id,
+                )
                 if token is not None
                 else None
             )

@@ -7,7 +7,7 @@ thirdlink load-synthetic --deputies N --seed S
 thirdlink export-schema [FILE]
 thirdlink serve [--host H] [--port P]
 thirdlink setup-local           # db start + migrate + load-demo --if-empty (make run)
-thirdlink token create --role R --name N | list | revoke ID|NAME | ensure-local
+thirdlink token create --role R --name N [--deputy ID] | list | revoke ID|NAME | ensure-local
 thirdlink feed create --kind deputy|committee|group --id ID | list | revoke ID
 thirdlink export FILE | import FILE   # the whole graph as JSON Lines (graph/kernel/transfer.py)
 """
@@ -219,7 +219,9 @@ def cmd_token(args: argparse.Namespace) -> int:
         if not args.role or not args.name:
             _say("thirdlink token create needs --role and --name")
             return 2
-        token, secret = _with_db(settings, lambda db: tokens.create(db, args.name, args.role))
+        token, secret = _with_db(
+            settings, lambda db: tokens.create(db, args.name, args.role, args.deputy or "")
+        )
         _say(f"Created {token.role} token '{token.name}' (id {token.id}); shown only once:")
         print(secret, flush=True)
     elif args.action == "ensure-local":
@@ -325,8 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     token = sub.add_parser("token", parents=[common], help="create, list or revoke API tokens")
     token.add_argument("action", choices=("create", "list", "revoke", "ensure-local"))
     token.add_argument("ref", nargs="?", help="revoke: the token id or name")
-    token.add_argument("--role", choices=("VIEWER", "PLANNER", "CLERK", "ADMIN"))
+    token.add_argument("--role", choices=("VIEWER", "PLANNER", "CLERK", "ADMIN", "DEPUTY"))
     token.add_argument("--name")
+    token.add_argument("--deputy", help="create --role DEPUTY: the id of the deputy it signs in as")
     token.set_defaults(func=cmd_token)
 
     feed = sub.add_parser(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.kernel.db import Database
 from graph.kernel.model import (
+    DUTY_LABELS,
     LABELS,
     LIAISON_LABELS,
     NAME_INDEX,
@@ -23,6 +24,7 @@ from graph.kernel.model import (
     SEARCH_INDEX,
     SEARCH_LABELS,
     SEARCH_WORDS,
+    VOTING_LABELS,
 )
 from graph.proposals.cypher_handling import RAISED_ROLE_BACKFILL
 from graph.proposals.facts import STATS_FACTS, STATS_INDUSTRY, STATS_OTHERS
@@ -257,6 +259,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TEXT INDEX issue_title_text IF NOT EXISTS FOR (n:Issue) ON (n.title)",
             "CREATE INDEX campaign_congress_name IF NOT EXISTS "
             "FOR (n:Campaign) ON (n.congressId, n.name, n.year)",
+        ),
+    ),
+    Migration(
+        15,
+        "livelihood projects voted by deputies, duty records' scoring rules: unique ids, the keys "
+        "their lists filter on; a DEPUTY token's deputy",
+        (
+            *(
+                f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+                f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+                for label in (*VOTING_LABELS, *DUTY_LABELS)
+            ),
+            "CREATE INDEX project_congress_year IF NOT EXISTS "
+            "FOR (n:Project) ON (n.congressId, n.year)",
+            "CREATE INDEX project_year IF NOT EXISTS FOR (n:Project) ON (n.year)",
+            "CREATE INDEX project_status IF NOT EXISTS FOR (n:Project) ON (n.status)",
+            "CREATE INDEX ballot_congress_year IF NOT EXISTS "
+            "FOR (n:Ballot) ON (n.congressId, n.year)",
+            "CREATE INDEX task_due IF NOT EXISTS FOR (n:ProjectTask) ON (n.due)",
+            "CREATE INDEX scoring_rule_congress IF NOT EXISTS "
+            "FOR (n:ScoringRule) ON (n.congressId, n.kind)",
+            "CREATE INDEX api_token_deputy IF NOT EXISTS FOR (n:ApiToken) ON (n.deputyId)",
         ),
     ),
 )

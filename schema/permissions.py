@@ -2,12 +2,17 @@
 and fails for a mutation that declares none.
 
 Anonymous callers never reach a resolver: api/auth.py refuses a request without a valid token
-before anything runs, so reading (READ, which every role has) is enforced once, centrally.
+before anything runs, so reading (READ, which every staff role has) is enforced once, centrally.
+A DEPUTY is not staff: their token is bound to one deputy, and they reach only what the
+deputies' allowlist lets them (schema/deputies/): their own record, their groups' trips,
+receptions and suggestions, and their own writes.
 
 Roles: VIEWER reads; PLANNER also plans trips and runs receptions (venues, receptions,
 bookings); CLERK also handles suggestions, units, receptions and the issues people raise, and
 reads citizens' personal data (a contact's name and phone); ADMIN may do everything, including
-changing the liaison structure itself and tokens.
+changing the liaison structure itself, the scoring rules of duty records, and tokens. CLERK
+also runs livelihood-project voting (projects, reviews, ballots, tallies, supervision,
+evaluation). DEPUTY signs in as one deputy (Viewer.deputy_id).
 """
 
 from __future__ import annotations
@@ -26,10 +31,15 @@ class Role(enum.Enum):
     PLANNER = "PLANNER"
     CLERK = "CLERK"
     ADMIN = "ADMIN"
+    DEPUTY = "DEPUTY"
+
+
+# The roles of the congress's own staff; DEPUTY is not one of them.
+STAFF = frozenset({Role.VIEWER, Role.PLANNER, Role.CLERK, Role.ADMIN})
 
 
 class Permission(enum.Enum):
-    READ = frozenset({Role.VIEWER, Role.PLANNER, Role.CLERK, Role.ADMIN})
+    READ = STAFF
     PLAN_TRIPS = frozenset({Role.PLANNER, Role.ADMIN})
     HANDLE_PROPOSALS = frozenset({Role.CLERK, Role.ADMIN})
     RUN_RECEPTIONS = frozenset({Role.PLANNER, Role.CLERK, Role.ADMIN})
@@ -38,6 +48,12 @@ class Permission(enum.Enum):
     EDIT_STRUCTURE = frozenset({Role.ADMIN})
     MANAGE_TOKENS = frozenset({Role.ADMIN})
     READ_AUDIT = frozenset({Role.ADMIN})
+    # livelihood projects (graph/voting/): everything but a deputy's own ballot
+    RUN_VOTING = frozenset({Role.CLERK, Role.ADMIN})
+    # the scoring rules of duty records, per congress (graph/duty/)
+    EDIT_SCORING = frozenset({Role.ADMIN})
+    # a deputy's own: their record and view, their ballot, their suggestions and issues
+    ACT_AS_DEPUTY = frozenset({Role.DEPUTY})
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,8 @@ class Viewer:
     name: str
     role: Role
     token_id: str = ""
+    # The deputy a DEPUTY token is bound to (empty for staff).
+    deputy_id: str = ""
 
 
 def viewer_role(info: Any) -> Role | None:
@@ -81,6 +99,9 @@ CAN_READ_PERSONAL = _make(Permission.READ_PERSONAL)
 CAN_EDIT_STRUCTURE = _make(Permission.EDIT_STRUCTURE)
 CAN_MANAGE_TOKENS = _make(Permission.MANAGE_TOKENS)
 CAN_READ_AUDIT = _make(Permission.READ_AUDIT)
+CAN_RUN_VOTING = _make(Permission.RUN_VOTING)
+CAN_EDIT_SCORING = _make(Permission.EDIT_SCORING)
+CAN_ACT_AS_DEPUTY = _make(Permission.ACT_AS_DEPUTY)
 
 
 def declared_permissions(field: Any) -> list[Permission]:

@@ -80,8 +80,11 @@ async def db(clean_graph: Driver, neo4j_settings: Settings) -> AsyncIterator[Dat
         yield Database(driver, neo4j_settings.database)
 
 
-def make_token(driver: Driver, database: str, role: str, name: str | None = None) -> str:
-    """A new API token with `role` (graph/kernel/tokens.py's Cypher); returns its secret."""
+def make_token(
+    driver: Driver, database: str, role: str, name: str | None = None, deputy_id: str = ""
+) -> str:
+    """A new API token with `role` (graph/kernel/tokens.py's Cypher), bound to `deputy_id` for
+    a DEPUTY; returns its secret."""
     secret = tokens.new_secret()
     with driver.session(database=database) as session:
         session.run(
@@ -90,6 +93,7 @@ def make_token(driver: Driver, database: str, role: str, name: str | None = None
             name=name or f"test-{role.lower()}-{secret[-6:]}",
             role=role,
             hash=tokens.hash_secret(secret),
+            deputyId=deputy_id or None,
         ).consume()
     return secret
 

@@ -123,6 +123,75 @@ RECEPTION_LABELS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Livelihood projects voted by deputies (民生实事票决制, graph/voting/): candidate projects and
+# their stage, the review records (审议), ballots with tallies only (a deputy's choice is never
+# stored: see ON_BALLOT and ATTENDED below), supervision tasks and their progress reports.
+VOTING_LABELS: dict[str, tuple[str, ...]] = {
+    "Project": (
+        "title",
+        "description",
+        "level",
+        "year",
+        "stage",
+        "status",
+        "township",
+        "origin",
+        "location",
+        # 初定's standard: 看得见、摸得着 (a visible, tangible result) and 目标可量化、结果可检验 (a
+        # quantified target, and how the result is checked).
+        "target",
+        "check",
+        "budget",
+        "withdrawnReason",
+        "plannedEnd",
+        "doneAt",
+        "onTime",
+        # 满意度测评 at next year's session, then closed.
+        "satisfied",
+        "basicallySatisfied",
+        "dissatisfied",
+        "evaluatedAt",
+        "closedAt",
+        "congressId",
+    ),
+    "ProjectReview": ("body", "at", "outcome", "note", "seq"),
+    "Ballot": (
+        "title",
+        "session",
+        "year",
+        "level",
+        "places",
+        "mode",
+        "status",
+        "tieRule",
+        "heldAt",
+        "deputiesTotal",
+        "attended",
+        "ballotsCast",
+        "invalid",
+        "countedAt",
+        "congressId",
+    ),
+    "ProjectTask": (
+        "title",
+        "leader",
+        "plan",
+        "start",
+        "due",
+        "status",
+        "percent",
+        "doneAt",
+        "seq",
+    ),
+    "ProgressReport": ("at", "percent", "note", "by", "seq"),
+}
+
+# Duty records (履职档案, graph/duty/) are derived from the graph; only their scoring rules are
+# stored, as data per congress (points per kind of duty, an optional cap).
+DUTY_LABELS: dict[str, tuple[str, ...]] = {
+    "ScoringRule": ("kind", "points", "cap", "since", "note", "congressId"),
+}
+
 # Personal data of citizens (a booking's or an issue's contact: name, phone). Kept out of LABELS
 # on purpose, like SYSTEM_LABELS: never reachable by global id, never in CSV/XLSX/ICS exports,
 # readable only by the roles that handle issues (schema/permissions.py READ_PERSONAL).
@@ -167,6 +236,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         *PROPOSAL_HANDLING,
     ),
     **RECEPTION_LABELS,
+    **VOTING_LABELS,
+    **DUTY_LABELS,
     "ProposalEvent": (
         "at",
         "by",
@@ -274,6 +345,26 @@ RELATIONS: dict[str, Relation] = {
     "IN_CAMPAIGN": Relation("IN_CAMPAIGN", ("Issue", "Activity"), ("Campaign",)),
     "CAMPAIGN_OF": Relation("CAMPAIGN_OF", ("Campaign",), ("Congress",)),
     "SUMMARY_OF": Relation("SUMMARY_OF", ("MonthlySummary",), ("Venue",)),
+    # livelihood projects voted by deputies (graph/voting/)
+    "PROJECT_OF": Relation("PROJECT_OF", ("Project",), ("Congress",)),
+    # where a candidate was collected: a reception (or trip), a suggestion, an issue
+    "PROPOSED_FROM": Relation("PROPOSED_FROM", ("Project",), ("Activity", "Proposal", "Issue")),
+    "PROJECT_HAS_REVIEW": Relation("HAS_REVIEW", ("Project",), ("ProjectReview",)),
+    "BALLOT_OF": Relation("BALLOT_OF", ("Ballot",), ("Congress",)),
+    # A candidate on a ballot, and its tally once counted: votes, rank, elected. The only
+    # place votes are stored.
+    "ON_BALLOT": Relation("ON_BALLOT", ("Project",), ("Ballot",), ("votes", "rank", "elected")),
+    # A deputy's participation in a ballot: attended, and whether they voted. Never what they
+    # chose: no relationship, property, log line or audit entry links a deputy to a project
+    # through a vote.
+    "ATTENDED": Relation("ATTENDED", ("Deputy",), ("Ballot",), ("voted",)),
+    "HAS_TASK": Relation("HAS_TASK", ("Project",), ("ProjectTask",)),
+    "RESPONSIBLE": Relation("RESPONSIBLE", ("ProjectTask",), ("Unit",)),
+    "HAS_REPORT": Relation("HAS_REPORT", ("ProjectTask",), ("ProgressReport",)),
+    # deputies' inspections of a project are trips (Activity) that inspect it
+    "INSPECTS": Relation("INSPECTS", ("Activity",), ("Project",)),
+    # duty records (graph/duty/): the scoring rules of a congress
+    "RULE_OF": Relation("RULE_OF", ("ScoringRule",), ("Congress",)),
 }
 
 # The one relationship of personal data, kept out of RELATIONS like PERSONAL_LABELS: datasets may
@@ -332,7 +423,8 @@ def uscc_problem(code: str) -> str | None:
 # of LABELS on purpose: LABELS drives the generic node lookups and deletes that clients reach
 # through global ids, and a token hash must never be readable or deletable that way.
 SYSTEM_LABELS: dict[str, tuple[str, ...]] = {
-    "ApiToken": ("name", "role", "hash", "created", "lastUsed", "revoked"),
+    # deputyId: the one deputy a DEPUTY token signs in as (schema/permissions.py).
+    "ApiToken": ("name", "role", "hash", "created", "lastUsed", "revoked", "deputyId"),
     "AuditEvent": ("at", "tokenName", "role", "operation", "ids"),
     "CalendarFeed": ("kind", "ownerId", "hash", "createdBy", "createdByName", "created", "revoked"),
 }

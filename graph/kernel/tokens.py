@@ -1,6 +1,7 @@
 """API tokens: random secrets shown once, stored only as a SHA-256 hash.
 
-(:ApiToken {id, name, role, hash, created, lastUsed, revoked}). A token is 32 random bytes
+(:ApiToken {id, name, role, hash, created, lastUsed, revoked, deputyId}). A DEPUTY token is
+bound to one existing deputy (`deputyId`); staff tokens have none. A token is 32 random bytes
 (`secrets.token_urlsafe`), so a plain SHA-256 is enough: there is nothing to brute-force that a
 slow hash would protect. Names are unique among tokens that are not revoked.
 """
@@ -18,7 +19,9 @@ from neo4j import AsyncManagedTransaction
 from graph.kernel.db import Database, run
 from graph.kernel.errors import DomainError, ErrorCode
 
-ROLES = ("VIEWER", "PLANNER", "CLERK", "ADMIN")
+ROLES = ("VIEWER", "PLANNER", "CLERK", "ADMIN", "DEPUTY")
+# The role whose tokens sign in as one deputy.
+DEPUTY_ROLE = "DEPUTY"
 LOCAL_ADMIN_NAME = "local-admin"
 # Tokens carry this prefix so they are recognisable in logs and secret scanners.
 PREFIX = "tl_"
@@ -26,7 +29,12 @@ PREFIX = "tl_"
 TOKEN_BY_HASH = """
 MATCH (t:ApiToken {hash: $hash})
 WHERE NOT t.revoked
-RETURN t {.id, .name, .role, .created, .lastUsed, .revoked} AS token
+RETURN t {.id, .name, .role, .created, .lastUsed, .revoked, .deputyId} AS token
+"""
+
+DEPUTY_EXISTS = """
+MATCH (d:Deputy {id: $deputyId})
+RETURN d.id AS id
 """
 
 ACTIVE_BY_NAME = """
@@ -36,14 +44,14 @@ RETURN t.id AS id
 """
 
 CREATE_TOKEN = """
-CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash,
+CREATE (t:ApiToken {id: $id, name: $name, role: $role, hash: $hash, deputyId: $deputyId,
                     created: datetime(), lastUsed: null, revoked: false})
-RETURN t {.id, .name, .role, .created, .lastUsed, .revoked} AS token
+RETURN t {.id, .name, .role, .created, .lastUsed, .revoked, .deputyId} AS token
 """
 
 LIST_TOKENS = """
 MATCH (t:ApiToken)
-RETURN t {.id, .name, .role, .created, .lastUsed, .revoked} AS token
+RETURN t {.id, .name, .role, .created, .lastUsed, .revoked, .deputyId} AS token
 ORDER BY t.created, t.id
 """
 
@@ -51,7 +59,7 @@ REVOKE_TOKEN = """
 MATCH (t:ApiToken)
 WHERE (t.id = $ref OR t.name = $ref) AND NOT t.revoked
 SET t.revoked = true, t.revokedAt = datetime()
-RETURN t {.id, .name, .role, .created, .lastUsed, .revoked} AS token
+RETURN t {.id, .name, .role, .created, .lastUsed, .revoked, .deputyId} AS token
 """
 
 TOUCH_TOKEN = """
@@ -68,6 +76,7 @@ class Token:
     created: datetime.datetime | None
     last_used: datetime.datetime | None
     revoked: bool
+    deputy_id: str = ""
 
     @classmethod
     def from_row(cls, row: dict[str, object]) -> Token:
@@ -78,6 +87,7 @@ class Token:
             created=row.get("created"),  # type: ignore[arg-type]
             last_used=row.get("lastUsed"),  # type: ignore[arg-type]
             revoked=bool(row.get("revoked")),
+            deputy_id=str(row.get("deputyId") or ""),
         )
 
 
@@ -89,7 +99,7 @@ def new_secret() -> str:
     return PREFIX + secrets.token_urlsafe(32)
 
 
-def _check(name: str, role: str) -> None:
+def _check(name: str, role: str, deputy_id: str) -> None:
     if role not in ROLES:
         raise DomainError(
             ErrorCode.INVALID,
@@ -97,15 +107,23 @@ def _check(name: str, role: str) -> None:
             f"Unknown role {role!r}; one of {', '.join(ROLES)}",
             field="role",
         )
+    if (role == DEPUTY_ROLE) != bool(deputy_id):
+        raise DomainError(
+            ErrorCode.INVALID,
+            "代表令牌须绑定一名代表（--deputy），其他角色的令牌不得绑定代表",
+            "A DEPUTY token is bound to one deputy (--deputy); other roles' tokens are not",
+            field="deputyId",
+        )
     if not name.strip() or len(name) > 100:
         raise DomainError(
             ErrorCode.INVALID, "令牌名称应为 1–100 个字符", "Token name: 1–100 characters"
         )
 
 
-async def create(db: Database, name: str, role: str) -> tuple[Token, str]:
-    """A new token; returns it and its secret (the only time the secret is seen)."""
-    _check(name, role)
+async def create(db: Database, name: str, role: str, deputy_id: str = "") -> tuple[Token, str]:
+    """A new token; returns it and its secret (the only time the secret is seen). A DEPUTY
+    token names the existing deputy it signs in as."""
+    _check(name, role, deputy_id)
     secret = new_secret()
 
     async def work(tx: AsyncManagedTransaction) -> Token:
@@ -116,8 +134,21 @@ async def create(db: Database, name: str, role: str) -> tuple[Token, str]:
                 f"An active token named {name!r} exists; revoke it first",
                 field="name",
             )
+        if deputy_id and not await run(tx, DEPUTY_EXISTS, deputyId=deputy_id):
+            raise DomainError(
+                ErrorCode.NOT_FOUND,
+                f"未找到代表：{deputy_id}",
+                f"No deputy with id {deputy_id!r}",
+                field="deputyId",
+            )
         rows = await run(
-            tx, CREATE_TOKEN, id=str(uuid.uuid4()), name=name, role=role, hash=hash_secret(secret)
+            tx,
+            CREATE_TOKEN,
+            id=str(uuid.uuid4()),
+            name=name,
+            role=role,
+            hash=hash_secret(secret),
+            deputyId=deputy_id or None,
         )
         return Token.from_row(rows[0]["token"])
 
@@ -138,6 +169,7 @@ async def ensure_local_admin(db: Database) -> tuple[Token, str]:
             name=LOCAL_ADMIN_NAME,
             role="ADMIN",
             hash=hash_secret(secret),
+            deputyId=None,
         )
         return Token.from_row(rows[0]["token"])
 

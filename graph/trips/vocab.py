@@ -19,6 +19,10 @@ class ActivityKind(Vocabulary):
     # A reception at a venue (graph/receptions/): created there, with its 四定, never by
     # createActivity; it shares the trips' participants, lifecycle and conflict engine.
     RECEPTION = "RECEPTION"
+    # What else a deputy attends that their duty record counts (graph/duty/): training (培训)
+    # and meetings (会议), organised by a committee or a congress's office like a trip.
+    TRAINING = "TRAINING"
+    MEETING = "MEETING"
 
 
 add_zh(
@@ -27,6 +31,8 @@ add_zh(
         ActivityKind.RESEARCH: "调研",
         ActivityKind.LAW_CHECK: "执法检查",
         ActivityKind.RECEPTION: "接待",
+        ActivityKind.TRAINING: "培训",
+        ActivityKind.MEETING: "会议",
     }
 )
 

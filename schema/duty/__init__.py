@@ -1,0 +1,1 @@
+"""The GraphQL face of duty records and their scoring rules (graph/duty/)."""

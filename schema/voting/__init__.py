@@ -1,0 +1,1 @@
+"""The GraphQL face of livelihood projects voted by deputies (graph/voting/)."""
